@@ -1,0 +1,12 @@
+namespace Telnyx.Generator.Model;
+
+/// <summary>Everything the emitters need from one spec; equatable all the way down.</summary>
+internal sealed record ApiModel(
+    string Namespace,
+    string SpecFileName,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<WebhookEventModel> WebhookEvents);
+
+/// <summary>The generator options read from MSBuild properties and item metadata.</summary>
+internal sealed record GeneratorOptions(string Namespace);

@@ -1,0 +1,62 @@
+namespace Telnyx.Generator.Model;
+
+/// <summary>How a response body maps to a method's return type.</summary>
+internal enum ResponseShape
+{
+    /// <summary>No body (204) or a body the caller does not need: <c>Task</c>.</summary>
+    None,
+    /// <summary><c>{ "data": X }</c>: returns X.</summary>
+    DataEnvelope,
+    /// <summary><c>{ "data": [X], "meta": ... }</c> with page-number pagination: returns a pager of X.</summary>
+    Paged,
+    /// <summary>Any other JSON body: returns the body type.</summary>
+    Body,
+}
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+/// <summary>One API operation and the C# method it becomes.</summary>
+/// <param name="ResourcePath">Resource group names from the path, e.g. <c>["Conferences", "Actions"]</c>.</param>
+/// <param name="MethodName">Method name without the <c>Async</c> suffix.</param>
+/// <param name="QueryTypeName">A generated parameters record for query parameters, when the operation has any.</param>
+/// <param name="HasCommandId">The request body has <c>command_id</c>: one is generated when unset and reused on retries.</param>
+internal sealed record OperationModel(
+    string OperationId,
+    string HttpMethod,
+    string Path,
+    EquatableArray<string> ResourcePath,
+    string MethodName,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated,
+    EquatableArray<ParameterModel> PathParameters,
+    string? QueryTypeName,
+    EquatableArray<ParameterModel> QueryParameters,
+    TypeRef? Body,
+    bool BodyIsRequired,
+    bool HasCommandId,
+    ResponseShape ResponseShape,
+    TypeRef? ResponseType,
+    string Pointer);
+
+/// <param name="Style">For query parameters: <c>form</c> or <c>deepObject</c>.</param>
+/// <param name="DeepObjectProperties">For deepObject parameters: the nested keys and their types.</param>
+internal sealed record ParameterModel(
+    string JsonName,
+    string Name,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    string? Doc,
+    string Style,
+    EquatableArray<PropertyModel> DeepObjectProperties);
+
+/// <summary>A webhook event from the spec's <c>webhooks</c> section.</summary>
+/// <param name="EventType">The single <c>event_type</c> value that selects it.</param>
+/// <param name="DataTypeName">The generated record for the event itself (inside the envelope, when there is one).</param>
+internal sealed record WebhookEventModel(string Key, string EventType, string ClassName, string DataTypeName, string? Doc);

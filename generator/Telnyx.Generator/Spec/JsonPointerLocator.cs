@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+using Telnyx.Generator.Diagnostics;
+
+namespace Telnyx.Generator.Spec;
+
+/// <summary>
+/// Maps JSON pointers (<c>#/paths/~1conferences/get</c>) to line and column in the spec text, so every
+/// diagnostic points into the file. Only the requested pointers are walked: subtrees off their paths are skipped.
+/// </summary>
+internal static class JsonPointerLocator
+{
+    private sealed class TrieNode
+    {
+        public readonly Dictionary<string, TrieNode> Children = new(StringComparer.Ordinal);
+        public int ByteOffset = -1;
+        public int ByteLength;
+    }
+
+    public static Dictionary<string, SpecLocation> Locate(string filePath, string text, byte[] utf8, IEnumerable<string> pointers)
+    {
+        var root = new TrieNode();
+        var targets = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var pointer in pointers)
+        {
+            if (targets.ContainsKey(pointer)) continue;
+            var segments = Split(pointer);
+            targets[pointer] = segments;
+            var node = root;
+            foreach (var segment in segments)
+            {
+                if (!node.Children.TryGetValue(segment, out var child))
+                {
+                    child = new TrieNode();
+                    node.Children[segment] = child;
+                }
+                node = child;
+            }
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (reader.Read())
+            {
+                root.ByteOffset = (int)reader.TokenStartIndex;
+                Walk(ref reader, root);
+            }
+        }
+        catch (JsonException)
+        {
+            // A partial walk still gives the nearest enclosing location for what it reached.
+        }
+
+        var lineStarts = LineStarts(text);
+        var result = new Dictionary<string, SpecLocation>(StringComparer.Ordinal);
+        foreach (var pair in targets)
+        {
+            // Fall back to the deepest ancestor that was found.
+            var node = root;
+            var best = root;
+            foreach (var segment in pair.Value)
+            {
+                if (!node.Children.TryGetValue(segment, out var child)) break;
+                node = child;
+                if (node.ByteOffset >= 0) best = node;
+            }
+            var start = Math.Max(0, best.ByteOffset);
+            result[pair.Key] = ToLocation(filePath, text, utf8, lineStarts, start, best.ByteLength);
+        }
+        return result;
+    }
+
+    public static SpecLocation LocateOffset(string filePath, string text, byte[] utf8, long byteOffset)
+        => ToLocation(filePath, text, utf8, LineStarts(text), (int)Math.Min(Math.Max(0, byteOffset), utf8.Length), 0);
+
+    public static SpecLocation LocateLine(string filePath, string text, long line, long bytePositionInLine)
+    {
+        var lineStarts = LineStarts(text);
+        var lineIndex = (int)Math.Min(Math.Max(0, line), lineStarts.Count - 1);
+        var lineStart = lineStarts[lineIndex];
+        var column = (int)Math.Min(Math.Max(0, bytePositionInLine), text.Length - lineStart);
+        return new SpecLocation(filePath, lineStart + column, 0, lineIndex, column, lineIndex, column);
+    }
+
+    /// <summary>Walks the value the reader is on; records offsets for trie nodes.</summary>
+    private static void Walk(ref Utf8JsonReader reader, TrieNode node)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var keyStart = (int)reader.TokenStartIndex;
+                var keyLength = reader.HasValueSequence ? 0 : reader.ValueSpan.Length + 2;
+                var name = reader.GetString() ?? string.Empty;
+                reader.Read();
+                if (node.Children.TryGetValue(name, out var child))
+                {
+                    child.ByteOffset = keyStart;
+                    child.ByteLength = keyLength;
+                    if (child.Children.Count > 0) Walk(ref reader, child);
+                    else reader.Skip();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        else if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (node.Children.TryGetValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture), out var child))
+                {
+                    child.ByteOffset = (int)reader.TokenStartIndex;
+                    child.ByteLength = 1;
+                    if (child.Children.Count > 0) Walk(ref reader, child);
+                    else reader.Skip();
+                }
+                else
+                {
+                    reader.Skip();
+                }
+                index++;
+            }
+        }
+    }
+
+    private static string[] Split(string pointer)
+    {
+        var p = pointer;
+        if (p.StartsWith("#", StringComparison.Ordinal)) p = p.Substring(1);
+        if (p.Length == 0 || p == "/") return Array.Empty<string>();
+        if (p.StartsWith("/", StringComparison.Ordinal)) p = p.Substring(1);
+        var parts = p.Split('/');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = Uri.UnescapeDataString(parts[i]).Replace("~1", "/").Replace("~0", "~");
+        }
+        return parts;
+    }
+
+    private static List<int> LineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+        return starts;
+    }
+
+    private static SpecLocation ToLocation(string filePath, string text, byte[] utf8, List<int> lineStarts, int byteOffset, int byteLength)
+    {
+        var preambleBytes = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        var charStart = Encoding.UTF8.GetCharCount(utf8, preambleBytes, Math.Max(0, Math.Min(byteOffset, utf8.Length) - preambleBytes));
+        if (charStart > text.Length) charStart = text.Length;
+        var charLength = Math.Min(byteLength, text.Length - charStart);
+        var (line, column) = Position(lineStarts, charStart);
+        var (endLine, endColumn) = Position(lineStarts, charStart + charLength);
+        return new SpecLocation(filePath, charStart, charLength, line, column, endLine, endColumn);
+    }
+
+    private static (int Line, int Column) Position(List<int> lineStarts, int charOffset)
+    {
+        var index = lineStarts.BinarySearch(charOffset);
+        if (index < 0) index = ~index - 1;
+        return (index, charOffset - lineStarts[index]);
+    }
+}

@@ -1,0 +1,484 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.OpenApi;
+using Telnyx.Generator.Diagnostics;
+using Telnyx.Generator.Model;
+using Telnyx.Generator.Naming;
+
+namespace Telnyx.Generator.Spec;
+
+/// <summary>A diagnostic before it has a line and column: the JSON pointer it is about.</summary>
+internal sealed record PendingDiagnostic(string Id, string Pointer, EquatableArray<string> Arguments);
+
+/// <summary>
+/// Turns a parsed OpenAPI document into the equatable <see cref="ApiModel"/>. This and <see cref="SpecReader"/> are
+/// the only places that know Microsoft.OpenApi. Everything is visited in sorted order so names are deterministic.
+/// </summary>
+internal sealed partial class ModelBuilder
+{
+    /// <summary>Names the generated code and the runtime use themselves.</summary>
+    private static readonly string[] ReservedTypeNames =
+    {
+        "TelnyxClient", "TelnyxWebhookEvent", "UnknownWebhookEvent", "TelnyxWebhooks", "JsonElement", "Object", "String",
+    };
+
+    private static readonly string[] ReservedMemberNames =
+    {
+        "EqualityContract", "ReadJson", "WriteJson", "ThrowIfInvalid", "ToString", "Equals",
+        "GetHashCode", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Clone",
+    };
+
+    private readonly OpenApiDocument _document;
+    private readonly string _namespace;
+    private readonly string _fileName;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<PendingDiagnostic> _diagnostics = new();
+    private readonly NameScope _typeNames = new(ReservedTypeNames);
+
+    private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _enumSignatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+
+    public ModelBuilder(OpenApiDocument document, string @namespace, string fileName, CancellationToken cancellationToken)
+    {
+        _document = document;
+        _namespace = @namespace;
+        _fileName = fileName;
+        _cancellationToken = cancellationToken;
+    }
+
+    public IReadOnlyList<PendingDiagnostic> Diagnostics => _diagnostics;
+
+    public ApiModel Build()
+    {
+        var schemas = _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        var keys = schemas.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+
+        // Components claim their names before any inline type, so a component keeps its own name.
+        foreach (var key in keys)
+        {
+            if (Classify(schemas[key]) == SchemaClass.Alias) continue;
+            var preferred = Identifiers.ToTypeName(key);
+            _componentNames[key] = ClaimTypeName(preferred, ComponentPointer(key));
+        }
+        foreach (var key in keys)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            ResolveComponent(key);
+        }
+
+        var operations = BuildOperations();
+        var webhooks = BuildWebhooks();
+
+        var requestSide = RequestSideTypes(operations);
+        var types = _types.Values
+            .Select(t => t is ObjectModel o && requestSide.Contains(o.Name) ? o with { RequiredIsEnforced = true } : t)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+        return new ApiModel(_namespace, _fileName, types, operations, webhooks);
+    }
+
+    private void Report(DiagnosticDescriptorId id, string pointer, params string[] args)
+        => _diagnostics.Add(new PendingDiagnostic(id.Value, pointer, args.ToEquatableArray()));
+
+    private string ClaimTypeName(string preferred, string pointer, params string[] alternatives)
+    {
+        var name = _typeNames.Claim(preferred, alternatives);
+        if (name != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer, preferred, name, pointer);
+        return name;
+    }
+
+    private static string ComponentPointer(string key) => "#/components/schemas/" + SchemaFacts.EscapePointerSegment(key);
+
+    // ---- classification -------------------------------------------------------------------------------------
+
+    private enum SchemaClass
+    {
+        Object,
+        Enum,
+        Union,
+        /// <summary>A primitive, array, map or reference: no type of its own.</summary>
+        Alias,
+    }
+
+    private static SchemaClass Classify(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference) return SchemaClass.Alias;
+        if (SchemaFacts.StringEnumValues(schema) is { Count: > 0 } && !SchemaFacts.HasProperties(schema)) return SchemaClass.Enum;
+        if (SchemaFacts.HasBranches(schema) && !SchemaFacts.HasProperties(schema))
+        {
+            var nonNull = SchemaFacts.Branches(schema).Count(b => !SchemaFacts.IsNullOnly(b));
+            return nonNull > 1 ? SchemaClass.Union : SchemaClass.Alias;
+        }
+        if (SchemaFacts.HasProperties(schema)) return SchemaClass.Object;
+        if (schema.AllOf is { Count: > 0 } allOf)
+        {
+            return allOf.Count(p => !SchemaFacts.IsNullOnly(p)) > 1 || allOf.Any(p => p is not OpenApiSchemaReference && SchemaFacts.HasProperties(p))
+                ? SchemaClass.Object
+                : SchemaClass.Alias;
+        }
+        return SchemaClass.Alias;
+    }
+
+    private TypeRef ResolveComponent(string key)
+    {
+        if (_componentRefs.TryGetValue(key, out var known)) return known;
+        var schemas = _document.Components!.Schemas!;
+        var schema = schemas[key];
+        var pointer = ComponentPointer(key);
+        if (!_componentNames.TryGetValue(key, out var name))
+        {
+            // An alias takes the type of what it names; a cycle of aliases has no type.
+            if (!_componentsInProgress.Add(key))
+            {
+                Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer, "A cycle of schema references", pointer);
+                return TypeRef.Json;
+            }
+            var resolved = ResolveInline(schema, new NameHint(Identifiers.ToTypeName(key), Identifiers.ToTypeName(key)), pointer);
+            _componentsInProgress.Remove(key);
+            _componentRefs[key] = resolved;
+            return resolved;
+        }
+
+        var kind = Classify(schema) switch
+        {
+            SchemaClass.Enum => TypeKind.Enum,
+            SchemaClass.Union => TypeKind.Union,
+            _ => TypeKind.Object,
+        };
+        var typeRef = TypeRef.Named(kind, name);
+        _componentRefs[key] = typeRef; // before building, so self-references resolve
+        BuildNamedType(kind, name, schema, pointer);
+        return typeRef;
+    }
+
+    private void BuildNamedType(TypeKind kind, string name, IOpenApiSchema schema, string pointer)
+    {
+        switch (kind)
+        {
+            case TypeKind.Enum:
+                _types[name] = BuildEnum(name, schema, pointer);
+                break;
+            case TypeKind.Union:
+                _types[name] = BuildUnion(name, schema, pointer);
+                break;
+            default:
+                _types[name] = BuildObject(name, schema, pointer);
+                break;
+        }
+    }
+
+    /// <summary>Preferred names for an inline type: enums try <see cref="Short"/> first (shared when identical).</summary>
+    private readonly record struct NameHint(string Short, string Qualified);
+
+    // ---- schema -> TypeRef ------------------------------------------------------------------------------------
+
+    private TypeRef Resolve(IOpenApiSchema? schema, NameHint hint, string pointer)
+    {
+        if (schema is null) return TypeRef.Json;
+        if (schema is OpenApiSchemaReference reference)
+        {
+            var id = reference.Reference?.Id;
+            var components = _document.Components?.Schemas;
+            if (reference.Target is null || id is null || components is null || !components.ContainsKey(id))
+            {
+                Report(DiagnosticDescriptorId.UnresolvedReference, pointer, reference.Reference?.ReferenceV3 ?? id ?? "(unknown)", pointer);
+                return TypeRef.Json;
+            }
+            return ResolveComponent(id);
+        }
+        return ResolveInline(schema, hint, pointer);
+    }
+
+    private TypeRef ResolveInline(IOpenApiSchema schema, NameHint hint, string pointer)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schema is OpenApiSchemaReference) return Resolve(schema, hint, pointer);
+
+        switch (Classify(schema))
+        {
+            case SchemaClass.Enum:
+                return ResolveInlineEnum(schema, hint, pointer);
+            case SchemaClass.Union:
+            {
+                var name = ClaimTypeName(hint.Qualified, pointer);
+                _types[name] = BuildUnion(name, schema, pointer);
+                return TypeRef.Named(TypeKind.Union, name);
+            }
+            case SchemaClass.Object:
+            {
+                var name = ClaimTypeName(hint.Qualified, pointer);
+                var typeRef = TypeRef.Named(TypeKind.Object, name);
+                _types[name] = BuildObject(name, schema, pointer);
+                return typeRef;
+            }
+        }
+
+        // A single non-null branch of oneOf/anyOf/allOf stands for itself.
+        foreach (var (list, keyword) in new[] { (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf"), (schema.AllOf, "allOf") })
+        {
+            if (list is not { Count: > 0 }) continue;
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!SchemaFacts.IsNullOnly(list[i])) return Resolve(list[i], hint, pointer + "/" + keyword + "/" + i);
+            }
+        }
+
+        var type = SchemaFacts.NonNullType(schema);
+        if (SchemaFacts.IsMultiType(type))
+        {
+            Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer, "A schema with several types (" + type + ")", pointer);
+            return TypeRef.Json;
+        }
+
+        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Array) || (type is null && schema.Items is not null))
+        {
+            var itemHint = new NameHint(Singular(hint.Short), hint.Qualified.EndsWith("s", StringComparison.Ordinal) ? Singular(hint.Qualified) : hint.Qualified + "Item");
+            return TypeRef.ArrayOf(Resolve(schema.Items, itemHint, pointer + "/items"));
+        }
+        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Object) || (type is null && schema.AdditionalProperties is not null))
+        {
+            if (schema.AdditionalProperties is { } valueSchema)
+            {
+                return TypeRef.MapOf(Resolve(valueSchema, new NameHint(hint.Short + "Value", hint.Qualified + "Value"), pointer + "/additionalProperties"));
+            }
+            return TypeRef.Json; // free-form object
+        }
+        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.String))
+        {
+            return schema.Format == "date-time" ? TypeRef.DateTimeOffset : TypeRef.String;
+        }
+        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Integer))
+        {
+            return schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64;
+        }
+        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Number)) return TypeRef.Double;
+        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Boolean)) return TypeRef.Boolean;
+        if (schema.Const is not null) return TypeRef.String;
+        return TypeRef.Json; // no type keyword: any JSON value
+    }
+
+    private TypeRef ResolveInlineEnum(IOpenApiSchema schema, NameHint hint, string pointer)
+    {
+        var values = SchemaFacts.StringEnumValues(schema)!;
+        var signature = string.Join("\u0001", values);
+        // Identical inline enums share one type under the short name (beep_enabled -> BeepEnabled).
+        foreach (var candidate in new[] { hint.Short, hint.Qualified })
+        {
+            if (_enumSignatures.TryGetValue(candidate, out var existing) && existing == signature)
+            {
+                return TypeRef.Named(TypeKind.Enum, candidate);
+            }
+        }
+        var name = _typeNames.TryClaim(hint.Short) ? hint.Short : ClaimTypeName(hint.Qualified, pointer);
+        _enumSignatures[name] = signature;
+        _types[name] = BuildEnum(name, schema, pointer);
+        return TypeRef.Named(TypeKind.Enum, name);
+    }
+
+    private static string Singular(string name)
+    {
+        if (name.EndsWith("ies", StringComparison.Ordinal) && name.Length > 3) return name.Substring(0, name.Length - 3) + "y";
+        if (name.EndsWith("ses", StringComparison.Ordinal) || name.EndsWith("xes", StringComparison.Ordinal)) return name.Substring(0, name.Length - 2);
+        if (name.EndsWith("s", StringComparison.Ordinal) && !name.EndsWith("ss", StringComparison.Ordinal) && name.Length > 1) return name.Substring(0, name.Length - 1);
+        return name + "Item";
+    }
+
+    // ---- types ------------------------------------------------------------------------------------------------
+
+    private EnumModel BuildEnum(string name, IOpenApiSchema schema, string pointer)
+    {
+        var values = SchemaFacts.StringEnumValues(schema) ?? new List<string>();
+        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues" });
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<EnumMemberModel>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!seen.Add(values[i])) continue;
+            var preferred = Identifiers.ToPascalCase(values[i], "Empty");
+            var memberName = members.Claim(preferred);
+            if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer + "/enum/" + i, preferred, memberName, values[i]);
+            result.Add(new EnumMemberModel(values[i], memberName));
+        }
+        if (_enumSignatures.ContainsKey(name) == false) _enumSignatures[name] = string.Join("\u0001", values);
+        return new EnumModel(name, SchemaFacts.Summary(schema), pointer, result.ToEquatableArray());
+    }
+
+    private ObjectModel BuildObject(string name, IOpenApiSchema schema, string pointer)
+    {
+        var collected = new List<(string JsonName, IOpenApiSchema Schema, string Pointer)>();
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        Collect(schema, pointer, collected, required, seen, new HashSet<IOpenApiSchema>(), 0);
+
+        var members = new NameScope(ReservedMemberNames.Concat(new[] { name }));
+        var properties = new List<PropertyModel>(collected.Count);
+        foreach (var (jsonName, propertySchema, propertyPointer) in collected)
+        {
+            var preferred = Identifiers.ToPascalCase(jsonName, "Property");
+            var memberName = members.Claim(preferred, preferred + "Value");
+            if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, propertyPointer, preferred, memberName, jsonName);
+            var hint = new NameHint(preferred, name + preferred);
+            var type = Resolve(propertySchema, hint, propertyPointer);
+            var target = SchemaFacts.Target(propertySchema);
+            var nullable = SchemaFacts.AllowsNull(propertySchema) || (target is not null && SchemaFacts.AllowsNull(target));
+            var doc = SchemaFacts.Summary(propertySchema);
+            properties.Add(new PropertyModel(jsonName, memberName, type, required.Contains(jsonName), nullable, propertySchema.Deprecated, doc));
+        }
+
+        var additional = members.Claim("AdditionalProperties", "AdditionalJsonProperties");
+        return new ObjectModel(name, SchemaFacts.Summary(schema), pointer, properties.ToEquatableArray(), false, additional);
+    }
+
+    /// <summary>Own properties plus every <c>allOf</c> part's, first occurrence wins.</summary>
+    private void Collect(
+        IOpenApiSchema schema,
+        string pointer,
+        List<(string, IOpenApiSchema, string)> properties,
+        HashSet<string> required,
+        HashSet<string> seen,
+        HashSet<IOpenApiSchema> visiting,
+        int depth)
+    {
+        var target = SchemaFacts.Target(schema);
+        if (target is null)
+        {
+            Report(DiagnosticDescriptorId.UnresolvedReference, pointer, (schema as OpenApiSchemaReference)?.Reference?.ReferenceV3 ?? "(unknown)", pointer);
+            return;
+        }
+        if (depth > 32 || !visiting.Add(target))
+        {
+            return; // allOf cycle: the properties are already collected
+        }
+        if (target.AllOf is { } parts)
+        {
+            for (var i = 0; i < parts.Count; i++)
+            {
+                Collect(parts[i], pointer + "/allOf/" + i, properties, required, seen, visiting, depth + 1);
+            }
+        }
+        var ownPointer = schema is OpenApiSchemaReference r && r.Reference?.Id is { } id ? ComponentPointer(id) : pointer;
+        if (target.Properties is { } own)
+        {
+            foreach (var pair in own)
+            {
+                if (seen.Add(pair.Key))
+                {
+                    properties.Add((pair.Key, pair.Value, ownPointer + "/properties/" + SchemaFacts.EscapePointerSegment(pair.Key)));
+                }
+            }
+        }
+        if (target.Required is { } req)
+        {
+            foreach (var r2 in req) required.Add(r2);
+        }
+        visiting.Remove(target);
+    }
+
+    private UnionModel BuildUnion(string name, IOpenApiSchema schema, string pointer)
+    {
+        var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
+        var branches = SchemaFacts.Branches(schema).ToList();
+        var discriminator = schema.Discriminator?.PropertyName;
+        var mapping = schema.Discriminator?.Mapping;
+
+        var cases = new List<UnionCaseModel>();
+        var caseNames = new NameScope(new[] { name, "Value", "Raw", "Kind" });
+        var seenTypes = new HashSet<TypeRef>();
+        for (var i = 0; i < branches.Count; i++)
+        {
+            var branch = branches[i];
+            if (SchemaFacts.IsNullOnly(branch)) continue;
+            var branchPointer = pointer + "/" + keyword + "/" + i;
+            var hintName = name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var type = Resolve(branch, new NameHint(hintName, hintName), branchPointer);
+            if (!seenTypes.Add(type)) continue;
+
+            var values = new List<string>();
+            if (discriminator is not null)
+            {
+                var id = SchemaFacts.ReferenceId(branch);
+                if (mapping is not null)
+                {
+                    foreach (var pair in mapping.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    {
+                        if (pair.Value?.Reference?.Id is { } mapped && mapped == id) values.Add(pair.Key);
+                    }
+                }
+                if (values.Count == 0)
+                {
+                    // Without a mapping, the branch's own single-value enum or const names it, else its schema name.
+                    var target = SchemaFacts.Target(branch);
+                    if (target?.Properties is { } props && props.TryGetValue(discriminator, out var discriminatorSchema))
+                    {
+                        var t = SchemaFacts.Target(discriminatorSchema);
+                        if (t?.Const is { } c) values.Add(c);
+                        else if (t is not null && SchemaFacts.StringEnumValues(t) is { } e) values.AddRange(e);
+                    }
+                    if (values.Count == 0 && id is not null) values.Add(id);
+                }
+            }
+            var caseName = caseNames.Claim(CaseName(type));
+            cases.Add(new UnionCaseModel(caseName, type, values.ToEquatableArray()));
+        }
+        return new UnionModel(name, SchemaFacts.Summary(schema), pointer, cases.ToEquatableArray(), discriminator);
+    }
+
+    private static string CaseName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int32 or TypeKind.Int64 => "Integer",
+        TypeKind.Double => "Number",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.DateTimeOffset => "DateTime",
+        TypeKind.Json => "Json",
+        TypeKind.Array => CaseName(type.Element!) + "List",
+        TypeKind.Map => CaseName(type.Element!) + "Map",
+        _ => type.Name!,
+    };
+
+    // ---- reachability ---------------------------------------------------------------------------------------
+
+    /// <summary>Names of types reachable from request bodies and query parameters: their required members are enforced.</summary>
+    private HashSet<string> RequestSideTypes(EquatableArray<OperationModel> operations)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<TypeRef>();
+        foreach (var op in operations)
+        {
+            if (op.Body is { } body) pending.Push(body);
+        }
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type.Element is { } element) pending.Push(element);
+            if (type.Name is not { } name || !result.Add(name)) continue;
+            if (!_types.TryGetValue(name, out var model)) continue;
+            switch (model)
+            {
+                case ObjectModel o:
+                    foreach (var p in o.Properties) pending.Push(p.Type);
+                    break;
+                case UnionModel u:
+                    foreach (var c in u.Cases) pending.Push(c.Type);
+                    break;
+            }
+        }
+        return result;
+    }
+}
+
+/// <summary>Diagnostic IDs as a small value type, so builder code reads <c>Report(Id.UnresolvedReference, ...)</c>.</summary>
+internal readonly record struct DiagnosticDescriptorId(string Value)
+{
+    public static readonly DiagnosticDescriptorId UnresolvedReference = new(DiagnosticDescriptors.UnresolvedReference.Id);
+    public static readonly DiagnosticDescriptorId UnsupportedConstruct = new(DiagnosticDescriptors.UnsupportedConstruct.Id);
+    public static readonly DiagnosticDescriptorId NameCollision = new(DiagnosticDescriptors.NameCollision.Id);
+    public static readonly DiagnosticDescriptorId UnsupportedBody = new(DiagnosticDescriptors.UnsupportedBody.Id);
+    public static readonly DiagnosticDescriptorId NotPaginated = new(DiagnosticDescriptors.NotPaginated.Id);
+}

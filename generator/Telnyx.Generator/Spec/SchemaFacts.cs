@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.OpenApi;
+
+namespace Telnyx.Generator.Spec;
+
+/// <summary>Questions about one schema, answered the same way for 3.0 and 3.1 documents.</summary>
+internal static class SchemaFacts
+{
+    /// <summary>The component name a reference points at, or null for an inline schema.</summary>
+    public static string? ReferenceId(IOpenApiSchema schema)
+        => schema is OpenApiSchemaReference reference ? reference.Reference?.Id : null;
+
+    /// <summary>Follows references to the schema itself; null when a reference dangles.</summary>
+    public static IOpenApiSchema? Target(IOpenApiSchema schema)
+    {
+        var current = schema;
+        for (var depth = 0; depth < 32 && current is OpenApiSchemaReference reference; depth++)
+        {
+            current = reference.Target;
+            if (current is null) return null;
+        }
+        return current;
+    }
+
+    /// <summary>3.1 <c>type: [x, "null"]</c>, 3.0 <c>nullable: true</c>, or a <c>{ "type": "null" }</c> branch.</summary>
+    public static bool AllowsNull(IOpenApiSchema schema)
+    {
+        var type = schema.Type;
+        if (type.HasValue && (type.Value & JsonSchemaType.Null) != 0) return true;
+        if (schema.UnrecognizedKeywords is { } keywords
+            && keywords.TryGetValue("nullable", out var nullable)
+            && nullable is JsonValue value
+            && value.TryGetValue<bool>(out var flag) && flag)
+        {
+            return true;
+        }
+        foreach (var branch in Branches(schema))
+        {
+            if (IsNullOnly(branch)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The non-null JSON types a schema names (flags), ignoring <c>null</c>.</summary>
+    public static JsonSchemaType? NonNullType(IOpenApiSchema schema)
+    {
+        var type = schema.Type;
+        if (!type.HasValue) return null;
+        var withoutNull = type.Value & ~JsonSchemaType.Null;
+        return withoutNull == 0 ? null : withoutNull;
+    }
+
+    public static bool IsNullOnly(IOpenApiSchema schema)
+        => schema.Type == JsonSchemaType.Null
+           || (schema.Const is null && schema.Enum is { Count: 1 } e && e[0] is null && schema.Type is null);
+
+    public static IEnumerable<IOpenApiSchema> Branches(IOpenApiSchema schema)
+    {
+        if (schema.OneOf is { } oneOf) foreach (var s in oneOf) yield return s;
+        if (schema.AnyOf is { } anyOf) foreach (var s in anyOf) yield return s;
+    }
+
+    public static bool HasBranches(IOpenApiSchema schema)
+        => schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
+
+    public static bool HasProperties(IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
+
+    /// <summary>String values of an <c>enum</c> (or a single <c>const</c>); null when the schema is not a string enum.</summary>
+    public static List<string>? StringEnumValues(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values) return null;
+        var result = new List<string>(values.Count);
+        foreach (var node in values)
+        {
+            if (node is null) continue; // null is expressed through nullability
+            if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            {
+                result.Add(v.GetValue<string>());
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return result.Count > 0 ? result : null;
+    }
+
+    public static string? Summary(IOpenApiSchema schema)
+    {
+        var text = schema.Description;
+        if (string.IsNullOrWhiteSpace(text)) text = schema.Title;
+        return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+    }
+
+    public static bool HasTypeFlag(JsonSchemaType? type, JsonSchemaType flag) => type.HasValue && (type.Value & flag) != 0;
+
+    /// <summary>True when the type flags name more than one non-null type (<c>type: [string, integer]</c>).</summary>
+    public static bool IsMultiType(JsonSchemaType? type)
+    {
+        if (!type.HasValue) return false;
+        var v = (int)(type.Value & ~JsonSchemaType.Null);
+        return v != 0 && (v & (v - 1)) != 0;
+    }
+
+    public static string EscapePointerSegment(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
+}

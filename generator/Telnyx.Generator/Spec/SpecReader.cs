@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
+using Telnyx.Generator.Diagnostics;
+using Telnyx.Generator.Model;
+
+namespace Telnyx.Generator.Spec;
+
+/// <summary>The text of one spec file and the options that apply to it: the input of the pipeline.</summary>
+internal sealed record SpecSource(string Path, string? Text, string Namespace, string? ReadError);
+
+/// <summary>The result of reading one spec: a model (null when the spec is unusable) and its diagnostics.</summary>
+internal sealed record SpecResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Spec text -> OpenAPI document -> <see cref="ApiModel"/>, turning every failure into a located diagnostic.</summary>
+internal static class SpecReader
+{
+    public static SpecResult Read(SpecSource source, CancellationToken cancellationToken)
+    {
+        var path = source.Path;
+        if (source.Text is null)
+        {
+            return Fail(DiagnosticDescriptors.SpecNotFound.Id, SpecLocation.FileStart(path), path, source.ReadError ?? "the file does not exist or cannot be read");
+        }
+        var text = source.Text;
+        if (text.Trim().Length == 0)
+        {
+            return Fail(DiagnosticDescriptors.InvalidJson.Id, SpecLocation.FileStart(path), "the file is empty");
+        }
+
+        try
+        {
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            if (CheckJson(path, text, utf8) is { } jsonError) return new SpecResult(null, new[] { jsonError }.ToEquatableArray());
+            if (CheckOpenApiRoot(path, text, utf8) is { } rootError) return new SpecResult(null, new[] { rootError }.ToEquatableArray());
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var settings = new OpenApiReaderSettings();
+            var result = OpenApiDocument.Parse(text, "json", settings);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            var pending = new List<PendingDiagnostic>();
+            foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
+            {
+                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
+            }
+            foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
+            {
+                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
+            }
+
+            ApiModel? model = null;
+            if (result.Document is { } document && !pending.Any(p => p.Id == DiagnosticDescriptors.ReaderError.Id && IsFatal(p)))
+            {
+                var builder = new ModelBuilder(document, source.Namespace, System.IO.Path.GetFileName(path), cancellationToken);
+                model = builder.Build();
+                pending.AddRange(builder.Diagnostics);
+            }
+            else if (result.Document is null && pending.Count == 0)
+            {
+                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, "#", new[] { "the document could not be read" }.ToEquatableArray()));
+            }
+            return new SpecResult(model, Locate(path, text, utf8, pending));
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return Fail(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(path), path, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>Reader errors about one part of the document still leave a usable model; a missing root does not.</summary>
+    private static bool IsFatal(PendingDiagnostic diagnostic) => diagnostic.Pointer is "#" or "#/" or "";
+
+    private static SpecResult Fail(string id, SpecLocation location, params string[] args)
+        => new(null, new[] { new DiagnosticInfo(id, location, args.ToEquatableArray()) }.ToEquatableArray());
+
+    private static DiagnosticInfo? CheckJson(string path, string text, byte[] utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 512 });
+            while (reader.Read())
+            {
+            }
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            var location = JsonPointerLocator.LocateLine(path, text, ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            var message = ex.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            if (cut > 0) message = message.Substring(0, cut).TrimEnd();
+            return new DiagnosticInfo(DiagnosticDescriptors.InvalidJson.Id, location, new[] { message }.ToEquatableArray());
+        }
+    }
+
+    private static DiagnosticInfo? CheckOpenApiRoot(string path, string text, byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 512 });
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return new DiagnosticInfo(DiagnosticDescriptors.ReaderError.Id, JsonPointerLocator.LocateOffset(path, text, utf8, reader.TokenStartIndex),
+                new[] { "the document root must be a JSON object with an 'openapi' field" }.ToEquatableArray());
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("openapi") || reader.ValueTextEquals("swagger")) return null;
+            reader.Read();
+            reader.Skip();
+        }
+        return new DiagnosticInfo(DiagnosticDescriptors.ReaderError.Id, SpecLocation.FileStart(path),
+            new[] { "this is not an OpenAPI document: the root object has no 'openapi' field" }.ToEquatableArray());
+    }
+
+    private static EquatableArray<DiagnosticInfo> Locate(string path, string text, byte[] utf8, List<PendingDiagnostic> pending)
+    {
+        if (pending.Count == 0) return EquatableArray<DiagnosticInfo>.Empty;
+        var locations = JsonPointerLocator.Locate(path, text, utf8, pending.Select(p => p.Pointer));
+        return pending.Select(p => new DiagnosticInfo(p.Id, locations[p.Pointer], p.Arguments)).ToEquatableArray();
+    }
+}
