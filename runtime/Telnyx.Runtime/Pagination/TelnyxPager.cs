@@ -1,0 +1,329 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Json;
+
+namespace Telnyx.Runtime.Pagination;
+
+/// <summary>The <c>meta</c> object of a Telnyx list response.</summary>
+/// <param name="PageNumber">The 1-based number of this page (<c>page_number</c>).</param>
+/// <param name="PageSize">The page size the server used (<c>page_size</c>).</param>
+/// <param name="TotalPages">How many pages there are (<c>total_pages</c>).</param>
+/// <param name="TotalResults">How many items there are across all pages (<c>total_results</c>).</param>
+public sealed record PageMeta(long? PageNumber, long? PageSize, long? TotalPages, long? TotalResults);
+
+/// <summary>One page of a list response.</summary>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class TelnyxPage<T>
+{
+    /// <summary>Creates a page.</summary>
+    /// <param name="items">The items of the page.</param>
+    /// <param name="meta">The page's <c>meta</c>, or null when the server sent none.</param>
+    /// <param name="pageNumber">The page number that was requested.</param>
+    public TelnyxPage(IReadOnlyList<T> items, PageMeta? meta, int pageNumber)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        Items = items;
+        Meta = meta;
+        PageNumber = pageNumber;
+    }
+
+    /// <summary>The items of the page, in server order.</summary>
+    public IReadOnlyList<T> Items { get; }
+
+    /// <summary>The page's <c>meta</c>, or null when the server sent none.</summary>
+    public PageMeta? Meta { get; }
+
+    /// <summary>The page number that was requested (1-based).</summary>
+    public int PageNumber { get; }
+}
+
+/// <summary>
+/// Iterates a Telnyx list endpoint (<c>{ "data": [...], "meta": { page_number, page_size, total_pages,
+/// total_results } }</c>) page by page, requesting <c>page[number]</c> = 1, 2, 3, ...
+/// </summary>
+/// <remarks>
+/// Enumeration stops after a page when any of these holds:
+/// <list type="bullet">
+/// <item>the page is empty;</item>
+/// <item><c>meta.total_pages</c> is present and the page number (the server's <c>page_number</c>, else the
+/// requested one) has reached it;</item>
+/// <item><c>meta.total_pages</c> is absent (or <c>meta</c> is missing) and the page holds fewer items than the page
+/// size (the requested size, else <c>meta.page_size</c>); when no page size is known either, after this page.</item>
+/// </list>
+/// A page is dropped (not yielded) and enumeration stops when it repeats the previous one: its
+/// <c>page_number</c> does not advance past the previous page's, or its <c>data</c> is byte-for-byte the previous
+/// page's. So a server that ignores <c>page[number]</c> (for example a mock that always answers "page 2 of 3")
+/// ends the enumeration with the items already received instead of looping. The cancellation token is checked
+/// before every page request.
+/// </remarks>
+/// <typeparam name="T">The item type.</typeparam>
+public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
+{
+    /// <summary>The largest page size the Telnyx API accepts.</summary>
+    public const int MaxPageSize = 250;
+
+    private readonly TelnyxHttpCore _core;
+    private readonly Func<int, int?, TelnyxRequest> _requestFactory;
+    private readonly JsonValueReader<T> _itemReader;
+    private readonly int? _pageSize;
+    private readonly RequestOptions? _options;
+    private readonly CancellationToken _cancellationToken;
+
+    /// <summary>Creates the pager; nothing is sent until it is enumerated.</summary>
+    /// <param name="core">The HTTP core that sends the page requests.</param>
+    /// <param name="requestFactory">
+    /// Builds the request for (page number, page size), adding <c>page[number]</c> and <c>page[size]</c> (size null =
+    /// the server's default).
+    /// </param>
+    /// <param name="itemReader">Reads one item of <c>data</c>.</param>
+    /// <param name="pageSize">The page size, 1 to 250, or null for the server's default.</param>
+    /// <param name="options">Per-call options applied to every page request.</param>
+    /// <param name="cancellationToken">Cancels the enumeration (combined with the enumerator's token).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is outside 1..250.</exception>
+    public TelnyxPager(
+        TelnyxHttpCore core,
+        Func<int, int?, TelnyxRequest> requestFactory,
+        JsonValueReader<T> itemReader,
+        int? pageSize,
+        RequestOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(core);
+        ArgumentNullException.ThrowIfNull(requestFactory);
+        ArgumentNullException.ThrowIfNull(itemReader);
+        if (pageSize is int size && (size < 1 || size > MaxPageSize))
+        {
+            throw new ArgumentOutOfRangeException(nameof(pageSize), size, $"The page size must be between 1 and {MaxPageSize}.");
+        }
+        _core = core;
+        _requestFactory = requestFactory;
+        _itemReader = itemReader;
+        _pageSize = pageSize;
+        _options = options;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The requested page size, or null for the server's default.</summary>
+    public int? PageSize => _pageSize;
+
+    /// <summary>Fetches one page.</summary>
+    /// <param name="pageNumber">The 1-based page number.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageNumber"/> is less than 1.</exception>
+    public async Task<TelnyxPage<T>> GetPageAsync(int pageNumber)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
+        var result = await FetchAsync(pageNumber, _cancellationToken).ConfigureAwait(false);
+        return result.Page;
+    }
+
+    /// <summary>Enumerates the pages; see the class remarks for when it stops.</summary>
+    public IAsyncEnumerable<TelnyxPage<T>> AsPages() => EnumeratePagesAsync(default);
+
+    /// <inheritdoc />
+    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        await foreach (var page in EnumeratePagesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<TelnyxPage<T>> EnumeratePagesAsync([EnumeratorCancellation] CancellationToken enumeratorToken)
+    {
+        using var linked = enumeratorToken.CanBeCanceled && _cancellationToken.CanBeCanceled && enumeratorToken != _cancellationToken
+            ? CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, enumeratorToken)
+            : null;
+        CancellationToken token = linked?.Token ?? (enumeratorToken.CanBeCanceled ? enumeratorToken : _cancellationToken);
+
+        long? previousServerPage = null;
+        int previousDataHash = 0;
+        int previousDataLength = -1;
+        for (int pageNumber = 1; ; pageNumber++)
+        {
+            token.ThrowIfCancellationRequested();
+            var result = await FetchAsync(pageNumber, token).ConfigureAwait(false);
+            var page = result.Page;
+            var meta = page.Meta;
+
+            if (pageNumber > 1)
+            {
+                bool repeatsNumber = meta?.PageNumber is long current && previousServerPage is long previous && current <= previous;
+                bool repeatsData = result.DataLength == previousDataLength && result.DataHash == previousDataHash && page.Items.Count > 0;
+                if (repeatsNumber || repeatsData)
+                {
+                    yield break;
+                }
+            }
+
+            yield return page;
+
+            int count = page.Items.Count;
+            if (count == 0)
+            {
+                yield break;
+            }
+            if (meta?.TotalPages is long totalPages)
+            {
+                long reached = meta.PageNumber ?? pageNumber;
+                if (reached >= totalPages)
+                {
+                    yield break;
+                }
+            }
+            else
+            {
+                long? size = _pageSize ?? meta?.PageSize;
+                if (size is not long known || count < known)
+                {
+                    yield break;
+                }
+            }
+            if (pageNumber == int.MaxValue)
+            {
+                yield break;
+            }
+            previousServerPage = meta?.PageNumber;
+            previousDataHash = result.DataHash;
+            previousDataLength = result.DataLength;
+        }
+    }
+
+    private Task<PageResult> FetchAsync(int pageNumber, CancellationToken cancellationToken)
+    {
+        var request = _requestFactory(pageNumber, _pageSize);
+        return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => ParsePage(body, state.Reader, state.Number), _options, cancellationToken);
+    }
+
+    private static PageResult ParsePage(ReadOnlySpan<byte> body, JsonValueReader<T> itemReader, int pageNumber)
+    {
+        var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
+        if (!reader.Read())
+        {
+            throw new JsonException("The response body is empty.");
+        }
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"Expected a JSON object with a 'data' array, found {reader.TokenType}.");
+        }
+        List<T>? items = null;
+        PageMeta? meta = null;
+        bool sawData = false;
+        int dataHash = 0;
+        int dataLength = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("data"u8))
+            {
+                reader.Read();
+                sawData = true;
+                if (reader.TokenType == JsonTokenType.Null)
+                {
+                    continue;
+                }
+                if (reader.TokenType != JsonTokenType.StartArray)
+                {
+                    throw new JsonException($"Expected 'data' to be an array, found {reader.TokenType}.");
+                }
+                int start = checked((int)reader.TokenStartIndex);
+                items = new List<T>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    items.Add(itemReader(ref reader));
+                }
+                var raw = body.Slice(start, checked((int)reader.BytesConsumed) - start);
+                var hash = new HashCode();
+                hash.AddBytes(raw);
+                dataHash = hash.ToHashCode();
+                dataLength = raw.Length;
+            }
+            else if (reader.ValueTextEquals("meta"u8))
+            {
+                reader.Read();
+                meta = ReadMeta(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        if (reader.Read())
+        {
+            throw new JsonException($"Unexpected JSON token {reader.TokenType} after the end of the body.");
+        }
+        if (!sawData)
+        {
+            throw new JsonException("The list response has no 'data' member.");
+        }
+        IReadOnlyList<T> list = items is null ? Array.Empty<T>() : items;
+        return new PageResult(new TelnyxPage<T>(list, meta, pageNumber), dataHash, dataLength);
+    }
+
+    private static PageMeta? ReadMeta(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+        long? number = null, size = null, totalPages = null, totalResults = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("page_number"u8))
+            {
+                reader.Read();
+                number = ReadLenientInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("page_size"u8))
+            {
+                reader.Read();
+                size = ReadLenientInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("total_pages"u8))
+            {
+                reader.Read();
+                totalPages = ReadLenientInt64(ref reader);
+            }
+            else if (reader.ValueTextEquals("total_results"u8))
+            {
+                reader.Read();
+                totalResults = ReadLenientInt64(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        return new PageMeta(number, size, totalPages, totalResults);
+    }
+
+    private static long? ReadLenientInt64(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                if (reader.TryGetInt64(out long value))
+                {
+                    return value;
+                }
+                return reader.TryGetDouble(out double d) && double.IsFinite(d) ? (long)d : null;
+            case JsonTokenType.String:
+                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    private readonly record struct PageResult(TelnyxPage<T> Page, int DataHash, int DataLength);
+}
