@@ -1,0 +1,418 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Telnyx.Runtime.Errors;
+using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Tests.Infrastructure;
+
+namespace Telnyx.Runtime.Tests.Resilience;
+
+public sealed class RetryTests
+{
+    private static readonly ScriptedResponse Ok = ScriptedResponse.Data("{\"id\":\"ok\",\"result\":1}");
+
+    [Fact]
+    public async Task Retry_after_seconds_is_honoured()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(429, null, ("Retry-After", "3")), Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal("ok", result.Id);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, delay.Delays);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Retry_after_http_date_is_relative_to_the_time_provider()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(503, null, ("Retry-After", "Tue, 01 Jan 2030 00:00:05 GMT")), Ok);
+        var delay = new RecordingDelay();
+        var clock = new FixedTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var core = TestClients.Create(server, delay, o => o.TimeProvider = clock);
+
+        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(5) }, delay.Delays);
+    }
+
+    [Fact]
+    public async Task Retry_after_ms_wins_over_retry_after()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(429, null, ("retry-after-ms", "1500"), ("Retry-After", "2")), Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(1500) }, delay.Delays);
+    }
+
+    [Fact]
+    public async Task Retry_after_longer_than_the_cap_is_capped_and_past_dates_mean_no_wait()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(
+            ScriptedResponse.Status(429, null, ("Retry-After", "3600")),
+            ScriptedResponse.Status(429, null, ("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")),
+            Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(60), TimeSpan.Zero }, delay.Delays);
+    }
+
+    [Theory]
+    [InlineData(500, 502, 503)]
+    [InlineData(503, 500, 504)]
+    public async Task Server_errors_are_retried_with_exponential_backoff(int first, int second, int third)
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(first), ScriptedResponse.Status(second), ScriptedResponse.Status(third, "{\"errors\":[{\"title\":\"down\"}]}"));
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
+
+        Assert.Equal(third, ex.StatusCode);
+        Assert.Equal(3, ex.Attempts);
+        Assert.Equal("down", Assert.Single(ex.Errors).Title);
+        Assert.Equal(3, server.RequestCount);
+        Assert.Equal(new[] { 0.5, 1.0 }, delay.DelaySeconds);
+    }
+
+    [Fact]
+    public async Task Backoff_applies_jitter_and_the_cap()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        for (int i = 0; i < 6; i++)
+        {
+            server.Enqueue(ScriptedResponse.Status(500));
+        }
+        server.Enqueue(Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay, o =>
+        {
+            o.MaxRetries = 6;
+            o.JitterSource = () => 0.5;
+        });
+
+        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        // min(0.5 × 2^(n-1), 8) × (1 - 0.25 × 0.5)
+        Assert.Equal(new[] { 0.4375, 0.875, 1.75, 3.5, 7.0, 7.0 }, delay.DelaySeconds);
+    }
+
+    [Fact]
+    public async Task Default_jitter_stays_within_three_quarters_and_one()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.Status(500), Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay, o => o.JitterSource = null);
+
+        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        var seconds = delay.DelaySeconds;
+        Assert.InRange(seconds[0], 0.375, 0.5);
+        Assert.InRange(seconds[1], 0.75, 1.0);
+    }
+
+    [Theory]
+    [InlineData(409)]
+    [InlineData(408)]
+    [InlineData(500)]
+    [InlineData(529)]
+    public async Task Retryable_statuses_then_success(int status)
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(status), Ok);
+        var delay = new RecordingDelay();
+        var retries = new ConcurrentQueue<TelnyxRetryEvent>();
+        using var core = TestClients.Create(server, delay, o => o.OnRetry = retries.Enqueue);
+
+        var response = await core.SendForDataWithResponseAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal("ok", response.Value.Id);
+        Assert.Equal(2, response.Response.Attempts);
+        Assert.Equal(2, server.RequestCount);
+        var retry = Assert.Single(retries);
+        Assert.Equal(1, retry.Attempt);
+        Assert.Equal(status, retry.StatusCode);
+        Assert.Null(retry.Error);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), retry.Delay);
+        Assert.Equal("/x", retry.Path);
+        Assert.Equal(HttpMethod.Get, retry.Method);
+    }
+
+    [Theory]
+    [InlineData(400)]
+    [InlineData(401)]
+    [InlineData(403)]
+    [InlineData(404)]
+    [InlineData(422)]
+    [InlineData(405)]
+    public async Task Client_errors_are_not_retried(int status)
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(status), Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        var ex = await Assert.ThrowsAnyAsync<TelnyxApiException>(() => core.SendForDataAsync(TestClients.Post("/x", new TestCommand { Name = "n" }), TestResult.Reader, null, default));
+
+        Assert.Equal(status, ex.StatusCode);
+        Assert.Equal(1, ex.Attempts);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Empty(delay.Delays);
+    }
+
+    [Fact]
+    public async Task Connection_reset_mid_response_is_retried()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.CutOff(), Ok);
+        var delay = new RecordingDelay();
+        var retries = new ConcurrentQueue<TelnyxRetryEvent>();
+        using var core = TestClients.Create(server, delay, o => o.OnRetry = retries.Enqueue);
+
+        var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal("ok", result.Id);
+        Assert.Equal(2, server.RequestCount);
+        var retry = Assert.Single(retries);
+        Assert.Null(retry.StatusCode);
+        Assert.True(retry.Error is IOException or HttpRequestException, retry.Error?.GetType().FullName);
+    }
+
+    [Fact]
+    public async Task Connection_failures_after_retries_throw_connection_exception()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.CutOff(), ScriptedResponse.CutOff(), ScriptedResponse.CutOff());
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        var ex = await Assert.ThrowsAsync<TelnyxConnectionException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
+
+        Assert.Equal(3, ex.Attempts);
+        Assert.True(ex.InnerException is IOException or HttpRequestException, ex.InnerException?.GetType().FullName);
+        Assert.Equal(3, server.RequestCount);
+        Assert.Equal(new[] { 0.5, 1.0 }, delay.DelaySeconds);
+    }
+
+    [Fact]
+    public async Task Refused_connection_throws_connection_exception()
+    {
+        // Grab a free port, then close it so nothing listens there.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var delay = new RecordingDelay();
+        using var core = new TelnyxHttpCore(new TelnyxClientOptions
+        {
+            ApiKey = "k",
+            BaseUrl = new Uri($"http://127.0.0.1:{port}/v2"),
+            DelayOverride = delay.DelayAsync,
+            JitterSource = () => 0,
+            MaxRetries = 1,
+        });
+
+        var ex = await Assert.ThrowsAsync<TelnyxConnectionException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
+        Assert.Equal(2, ex.Attempts);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
+    }
+
+    [Fact]
+    public async Task Slow_responses_time_out_per_attempt_and_are_retried()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        var slow = new ScriptedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) };
+        server.Enqueue(slow, slow);
+        var delay = new RecordingDelay();
+        var retries = new ConcurrentQueue<TelnyxRetryEvent>();
+        using var core = TestClients.Create(server, delay, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(200);
+            o.MaxRetries = 1;
+            o.OnRetry = retries.Enqueue;
+        });
+
+        var started = DateTime.UtcNow;
+        var ex = await Assert.ThrowsAsync<TelnyxTimeoutException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
+
+        Assert.Equal(2, ex.Attempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
+        Assert.Equal(2, server.RequestCount);
+        Assert.Equal(new[] { 0.5 }, delay.DelaySeconds);
+        Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(retries).Error);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Per_request_timeout_overrides_and_a_timed_out_attempt_can_succeed_on_retry()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(new ScriptedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
+        using var core = TestClients.Create(server);
+
+        var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, new RequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }, default);
+
+        Assert.Equal("ok", result.Id);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Every_attempt_sends_identical_body_bytes()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.CutOff(), Ok);
+        using var core = TestClients.Create(server);
+        var command = new TestCommand { CommandId = Guid.NewGuid().ToString(), Name = "héllo" };
+
+        await core.SendForDataAsync(TestClients.Post("/calls/x/actions/speak", command), TestResult.Reader, null, default);
+
+        var bodies = server.Requests.Select(r => r.Body).ToArray();
+        Assert.Equal(3, bodies.Length);
+        Assert.Equal(Runtime.Json.TelnyxJson.SerializeToUtf8Bytes(command), bodies[0]);
+        Assert.Equal(bodies[0], bodies[1]);
+        Assert.Equal(bodies[0], bodies[2]);
+    }
+
+    [Fact]
+    public async Task Cancellation_during_retry_delay_stops_without_another_attempt()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(500), Ok);
+        using var cts = new CancellationTokenSource();
+        var delay = new RecordingDelay
+        {
+            Behaviour = (_, token) =>
+            {
+                cts.Cancel();
+                return Task.Delay(Timeout.Infinite, token);
+            },
+        };
+        using var core = TestClients.Create(server, delay);
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, cts.Token));
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Single(delay.Delays);
+    }
+
+    [Fact]
+    public async Task Cancellation_during_real_retry_delay_is_immediate()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(429, null, ("Retry-After", "30")), Ok);
+        using var cts = new CancellationTokenSource();
+        var options = new TelnyxClientOptions
+        {
+            ApiKey = "k",
+            BaseUrl = server.BaseUrl,
+            OnRetry = _ => cts.CancelAfter(50),
+        };
+        using var core = new TelnyxHttpCore(options);
+
+        var started = DateTime.UtcNow;
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, cts.Token));
+
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Cancellation_while_waiting_for_the_response_is_not_a_timeout()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(new ScriptedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
+        using var cts = new CancellationTokenSource();
+        server.OnRequest = _ => cts.Cancel();
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay);
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, cts.Token));
+
+        Assert.IsType<TaskCanceledException>(ex);
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Empty(delay.Delays);
+    }
+
+    [Fact]
+    public async Task Already_cancelled_token_sends_nothing()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        using var core = TestClients.Create(server);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, new CancellationToken(true)));
+        Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Max_retries_zero_disables_retries()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Status(503), Ok);
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay, o => o.MaxRetries = 0);
+
+        var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
+        Assert.Equal(1, ex.Attempts);
+        Assert.Equal(1, server.RequestCount);
+        Assert.Empty(delay.Delays);
+    }
+
+    [Fact]
+    public async Task Per_request_max_retries_overrides_the_client()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        for (int i = 0; i < 5; i++)
+        {
+            server.Enqueue(ScriptedResponse.Status(500));
+        }
+        var delay = new RecordingDelay();
+        using var core = TestClients.Create(server, delay, o => o.MaxRetries = 0);
+
+        var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendNoContentAsync(TestClients.Get("/x"), new RequestOptions { MaxRetries = 3 }, default));
+        Assert.Equal(4, ex.Attempts);
+        Assert.Equal(4, server.RequestCount);
+
+        using var core2 = TestClients.Create(server, delay, o => o.MaxRetries = 5);
+        var ex2 = await Assert.ThrowsAsync<TelnyxServerException>(() => core2.SendNoContentAsync(TestClients.Get("/x"), new RequestOptions { MaxRetries = 0 }, default));
+        Assert.Equal(1, ex2.Attempts);
+        Assert.Equal(5, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Default_is_two_retries()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        for (int i = 0; i < 4; i++)
+        {
+            server.Enqueue(ScriptedResponse.Status(429));
+        }
+        var delay = new RecordingDelay();
+        using var core = new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", BaseUrl = server.BaseUrl, DelayOverride = delay.DelayAsync });
+
+        var ex = await Assert.ThrowsAsync<TelnyxRateLimitException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
+        Assert.Equal(3, ex.Attempts);
+        Assert.Null(ex.RetryAfter);
+        Assert.Equal(3, server.RequestCount);
+    }
+}
