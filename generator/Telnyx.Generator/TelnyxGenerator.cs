@@ -53,13 +53,11 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
 
         var files = models
-            .SelectMany(static (model, _) => model is null
-                ? ImmutableArray<EmitUnit>.Empty
-                : model.Types.Select(t => new EmitUnit(model.Namespace, t)).ToImmutableArray())
+            .SelectMany(static (model, _) => model is null ? ImmutableArray<EmitUnit>.Empty : ClientPlan.Units(model))
             .WithTrackingName(TrackingNames.Files);
 
         var sources = files
-            .Select(static (unit, ct) => Guard(() => SourceFile.Emit(unit), unit.Type.Pointer))
+            .Select(static (unit, ct) => Guard(() => SourceFile.Emit(unit), unit.Subject))
             .WithTrackingName(TrackingNames.Emit);
 
         context.RegisterSourceOutput(diagnostics, static (spc, list) =>

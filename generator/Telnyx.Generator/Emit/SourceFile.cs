@@ -2,8 +2,30 @@ using Telnyx.Generator.Model;
 
 namespace Telnyx.Generator.Emit;
 
-/// <summary>One unit of output: a type of the model, emitted to its own file so a change re-emits only that file.</summary>
-internal sealed record EmitUnit(string Namespace, TypeModel Type);
+/// <summary>One unit of output, emitted to its own file so a change re-emits only that file.</summary>
+internal abstract record EmitUnit(string Namespace)
+{
+    /// <summary>What the unit is about, for an internal-error diagnostic.</summary>
+    public abstract string Subject { get; }
+}
+
+/// <summary>A model type.</summary>
+internal sealed record TypeUnit(string Namespace, TypeModel Type) : EmitUnit(Namespace)
+{
+    public override string Subject => Type.Pointer;
+}
+
+/// <summary>One resource group of the client (<c>Conferences.Actions</c>) with its operations.</summary>
+internal sealed record ResourceUnit(string Namespace, ResourceModel Resource) : EmitUnit(Namespace)
+{
+    public override string Subject => Resource.ClassName;
+}
+
+/// <summary>The <c>TelnyxClient</c> entry point.</summary>
+internal sealed record ClientUnit(string Namespace, EquatableArray<ResourceChild> Roots) : EmitUnit(Namespace)
+{
+    public override string Subject => "TelnyxClient";
+}
 
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedSource(string HintName, string Text);
@@ -14,19 +36,33 @@ internal static class SourceFile
     public static GeneratedSource Emit(EmitUnit unit)
     {
         var w = Header(unit.Namespace);
-        switch (unit.Type)
+        string name;
+        switch (unit)
         {
-            case ObjectModel o:
+            case TypeUnit { Type: ObjectModel o }:
                 ObjectEmitter.Emit(w, o, unit.Namespace);
+                name = o.Name;
                 break;
-            case EnumModel e:
+            case TypeUnit { Type: EnumModel e }:
                 EnumEmitter.Emit(w, e);
+                name = e.Name;
                 break;
-            case UnionModel u:
+            case TypeUnit { Type: UnionModel u }:
                 UnionEmitter.Emit(w, u, unit.Namespace);
+                name = u.Name;
                 break;
+            case ResourceUnit r:
+                ClientEmitter.EmitResource(w, r.Resource, unit.Namespace);
+                name = r.Resource.ClassName;
+                break;
+            case ClientUnit c:
+                ClientEmitter.EmitClient(w, c.Roots);
+                name = "TelnyxClient";
+                break;
+            default:
+                throw new System.InvalidOperationException("Unknown unit " + unit.GetType().Name);
         }
-        return new GeneratedSource(HintName(unit.Namespace, unit.Type.Name), w.ToString());
+        return new GeneratedSource(HintName(unit.Namespace, name), w.ToString());
     }
 
     public static string HintName(string ns, string name) => ns + "." + name + ".g.cs";

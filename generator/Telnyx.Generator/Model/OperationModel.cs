@@ -24,6 +24,7 @@ internal enum ParameterLocation
 /// <param name="ResourcePath">Resource group names from the path, e.g. <c>["Conferences", "Actions"]</c>.</param>
 /// <param name="MethodName">Method name without the <c>Async</c> suffix.</param>
 /// <param name="QueryTypeName">A generated parameters record for query parameters, when the operation has any.</param>
+/// <param name="BodyCanBeEmpty">The body type has no required members, so an empty one can be sent.</param>
 /// <param name="HasCommandId">The request body has <c>command_id</c>: one is generated when unset and reused on retries.</param>
 internal sealed record OperationModel(
     string OperationId,
@@ -39,6 +40,7 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> QueryParameters,
     TypeRef? Body,
     bool BodyIsRequired,
+    bool BodyCanBeEmpty,
     bool HasCommandId,
     ResponseShape ResponseShape,
     TypeRef? ResponseType,

@@ -115,6 +115,7 @@ internal sealed partial class ModelBuilder
         TypeRef? body = null;
         var bodyRequired = false;
         var hasCommandId = false;
+        var bodyCanBeEmpty = false;
         if (operation.RequestBody is { } requestBody)
         {
             var (mediaType, media) = JsonMedia(requestBody.Content);
@@ -125,8 +126,9 @@ internal sealed partial class ModelBuilder
             }
             body = Resolve(media.Schema, new NameHint(baseName + "Request", baseName + "Request"), pointer + "/requestBody/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema");
             bodyRequired = requestBody.Required;
-            hasCommandId = body.Kind == TypeKind.Object && _types.TryGetValue(body.Name!, out var bodyModel)
-                && bodyModel is ObjectModel o && o.Properties.Any(p => p.JsonName == "command_id" && p.Type.Kind == TypeKind.String);
+            var bodyObject = body.Kind == TypeKind.Object && _types.TryGetValue(body.Name!, out var bodyModel) ? bodyModel as ObjectModel : null;
+            hasCommandId = bodyObject is not null && bodyObject.Properties.Any(p => p.JsonName == "command_id" && p.Type.Kind == TypeKind.String);
+            bodyCanBeEmpty = bodyObject is not null && !bodyObject.Properties.Any(p => p.IsRequired);
         }
 
         var (shape, responseType) = BuildResponse(operation, operationId, baseName, pointer);
@@ -140,7 +142,7 @@ internal sealed partial class ModelBuilder
             operationId, httpMethod, path, resources.ToEquatableArray(), methodName,
             operation.Summary?.Trim(), operation.Description?.Trim(), operation.Deprecated,
             pathParameters.ToEquatableArray(), queryTypeName, queryParameters.ToEquatableArray(),
-            body, bodyRequired, hasCommandId, shape, responseType, pointer);
+            body, bodyRequired, bodyCanBeEmpty, hasCommandId, shape, responseType, pointer);
     }
 
     private static void AddParameters(IList<IOpenApiParameter>? source, string pointer, List<(IOpenApiParameter, string)> target, HashSet<string> seen)

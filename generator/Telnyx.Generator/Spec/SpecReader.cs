@@ -20,7 +20,8 @@ internal sealed record SpecResult(ApiModel? Model, EquatableArray<DiagnosticInfo
 /// <summary>Spec text -> OpenAPI document -> <see cref="ApiModel"/>, turning every failure into a located diagnostic.</summary>
 internal static class SpecReader
 {
-    public static SpecResult Read(SpecSource source, CancellationToken cancellationToken)
+    /// <param name="inspect">A test seam that sees the parsed document; an exception it throws must become TLX0099.</param>
+    public static SpecResult Read(SpecSource source, CancellationToken cancellationToken, Action<OpenApiDocument>? inspect = null)
     {
         var path = source.Path;
         if (source.Text is null)
@@ -54,6 +55,7 @@ internal static class SpecReader
                 pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
             }
 
+            if (result.Document is { } parsed) inspect?.Invoke(parsed);
             ApiModel? model = null;
             if (result.Document is { } document && !pending.Any(p => p.Id == DiagnosticDescriptors.ReaderError.Id && IsFatal(p)))
             {

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Telnyx.Generator.Model;
+
+namespace Telnyx.Generator.Emit;
+
+/// <summary>A resource group of the client: its operations and its child groups.</summary>
+internal sealed record ResourceModel(
+    string ClassName,
+    EquatableArray<string> Path,
+    EquatableArray<ResourceChild> Children,
+    EquatableArray<OperationModel> Operations);
+
+/// <summary>A child group as a property: <c>Conferences.Actions</c>.</summary>
+internal sealed record ResourceChild(string PropertyName, string ClassName);
+
+/// <summary>Splits a model into output units: one per type, one per resource group, and the client.</summary>
+internal static class ClientPlan
+{
+    public static ImmutableArray<EmitUnit> Units(ApiModel model)
+    {
+        var units = ImmutableArray.CreateBuilder<EmitUnit>();
+        foreach (var type in model.Types) units.Add(new TypeUnit(model.Namespace, type));
+
+        var groups = new SortedDictionary<string, List<OperationModel>>(StringComparer.Ordinal);
+        var children = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var op in model.Operations)
+        {
+            var path = op.ResourcePath.AsImmutableArray();
+            for (var depth = 1; depth <= path.Length; depth++)
+            {
+                var key = Key(path, depth);
+                if (!groups.ContainsKey(key)) groups[key] = new List<OperationModel>();
+                if (!children.ContainsKey(key)) children[key] = new SortedSet<string>(StringComparer.Ordinal);
+                if (depth > 1) children[Key(path, depth - 1)].Add(path[depth - 1]);
+            }
+            groups[Key(path, path.Length)].Add(op);
+        }
+        var roots = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var op in model.Operations)
+        {
+            if (op.ResourcePath.Count > 0) roots.Add(op.ResourcePath[0]);
+        }
+
+        foreach (var pair in groups)
+        {
+            var path = pair.Key.Split('.');
+            var childList = children[pair.Key].Select(c => new ResourceChild(c, ClassName(path.Concat(new[] { c })))).ToEquatableArray();
+            units.Add(new ResourceUnit(model.Namespace, new ResourceModel(ClassName(path), path.ToEquatableArray(), childList, pair.Value.ToEquatableArray())));
+        }
+        units.Add(new ClientUnit(model.Namespace, roots.Select(r => new ResourceChild(r, ClassName(new[] { r }))).ToEquatableArray()));
+        return units.ToImmutable();
+    }
+
+    private static string Key(ImmutableArray<string> path, int depth) => string.Join(".", path.Take(depth));
+
+    public static string ClassName(IEnumerable<string> path) => string.Concat(path) + "Resource";
+}
