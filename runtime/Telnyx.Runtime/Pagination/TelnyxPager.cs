@@ -114,11 +114,16 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
 
     /// <summary>Fetches one page.</summary>
     /// <param name="pageNumber">The 1-based page number.</param>
+    /// <param name="cancellationToken">Cancels this fetch (combined with the pager's token).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageNumber"/> is less than 1.</exception>
-    public async Task<TelnyxPage<T>> GetPageAsync(int pageNumber)
+    public async Task<TelnyxPage<T>> GetPageAsync(int pageNumber, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
-        var result = await FetchAsync(pageNumber, _cancellationToken).ConfigureAwait(false);
+        using var linked = cancellationToken.CanBeCanceled && _cancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(_cancellationToken, cancellationToken)
+            : null;
+        var token = linked?.Token ?? (cancellationToken.CanBeCanceled ? cancellationToken : _cancellationToken);
+        var result = await FetchAsync(pageNumber, token).ConfigureAwait(false);
         return result.Page;
     }
 
