@@ -50,6 +50,7 @@ internal static class ClientPlan
             var childList = children[pair.Key].Select(c => new ResourceChild(c, ClassName(path.Concat(new[] { c })))).ToEquatableArray();
             units.Add(new ResourceUnit(model.Namespace, new ResourceModel(ClassName(path), path.ToEquatableArray(), childList, pair.Value.ToEquatableArray())));
         }
+        if (model.WebhookEvents.Count > 0) units.Add(new WebhooksUnit(model.Namespace, model.WebhookEvents));
         units.Add(new ClientUnit(model.Namespace, roots.Select(r => new ResourceChild(r, ClassName(new[] { r }))).ToEquatableArray()));
         return units.ToImmutable();
     }

@@ -21,6 +21,12 @@ internal sealed record ResourceUnit(string Namespace, ResourceModel Resource) : 
     public override string Subject => Resource.ClassName;
 }
 
+/// <summary>The webhook event union.</summary>
+internal sealed record WebhooksUnit(string Namespace, EquatableArray<WebhookEventModel> Events) : EmitUnit(Namespace)
+{
+    public override string Subject => "#/webhooks";
+}
+
 /// <summary>The <c>TelnyxClient</c> entry point.</summary>
 internal sealed record ClientUnit(string Namespace, EquatableArray<ResourceChild> Roots) : EmitUnit(Namespace)
 {
@@ -54,6 +60,10 @@ internal static class SourceFile
             case ResourceUnit r:
                 ClientEmitter.EmitResource(w, r.Resource, unit.Namespace);
                 name = r.Resource.ClassName;
+                break;
+            case WebhooksUnit h:
+                WebhookEmitter.Emit(w, h.Events, unit.Namespace);
+                name = "TelnyxWebhookEvent";
                 break;
             case ClientUnit c:
                 ClientEmitter.EmitClient(w, c.Roots);

@@ -60,5 +60,7 @@ internal sealed record ParameterModel(
 
 /// <summary>A webhook event from the spec's <c>webhooks</c> section.</summary>
 /// <param name="EventType">The single <c>event_type</c> value that selects it.</param>
-/// <param name="DataTypeName">The generated record for the event itself (inside the envelope, when there is one).</param>
-internal sealed record WebhookEventModel(string Key, string EventType, string ClassName, string DataTypeName, string? Doc);
+/// <param name="ClassName">The event's class in the <c>TelnyxWebhookEvent</c> union.</param>
+/// <param name="DataTypeName">The generated record for the event object itself (inside the envelope, when there is one).</param>
+/// <param name="PayloadType">The event's <c>payload</c> property type, when it has one.</param>
+internal sealed record WebhookEventModel(string Key, string EventType, string ClassName, string DataTypeName, TypeRef? PayloadType, string? Doc);

@@ -81,7 +81,23 @@ internal static class JsonPointerLocator
         var lineStarts = LineStarts(text);
         var lineIndex = (int)Math.Min(Math.Max(0, line), lineStarts.Count - 1);
         var lineStart = lineStarts[lineIndex];
-        var column = (int)Math.Min(Math.Max(0, bytePositionInLine), text.Length - lineStart);
+        // The reader counts UTF-8 bytes; the column is in characters (UTF-16 code units).
+        var column = 0;
+        var bytes = 0L;
+        while (bytes < bytePositionInLine && lineStart + column < text.Length)
+        {
+            var c = text[lineStart + column];
+            if (char.IsHighSurrogate(c) && lineStart + column + 1 < text.Length && char.IsLowSurrogate(text[lineStart + column + 1]))
+            {
+                bytes += 4;
+                column += 2;
+            }
+            else
+            {
+                bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                column++;
+            }
+        }
         return new SpecLocation(filePath, lineStart + column, 0, lineIndex, column, lineIndex, column);
     }
 

@@ -138,11 +138,15 @@ internal sealed partial class ModelBuilder
             queryTypeName = ClaimTypeName(baseName + "Parameters", pointer + "/parameters");
         }
 
-        return new OperationModel(
+        var model = new OperationModel(
             operationId, httpMethod, path, resources.ToEquatableArray(), methodName,
             operation.Summary?.Trim(), operation.Description?.Trim(), operation.Deprecated,
             pathParameters.ToEquatableArray(), queryTypeName, queryParameters.ToEquatableArray(),
             body, bodyRequired, bodyCanBeEmpty, hasCommandId, shape, responseType, pointer);
+        if (body is not null) _operationRefs.Add(body);
+        if (responseType is not null) _operationRefs.Add(responseType);
+        _operationRefs.AddRange(queryParameters.Select(q => q.Type));
+        return model;
     }
 
     private static void AddParameters(IList<IOpenApiParameter>? source, string pointer, List<(IOpenApiParameter, string)> target, HashSet<string> seen)
@@ -272,10 +276,16 @@ internal sealed partial class ModelBuilder
 
     // ---- webhooks ---------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// One event class per webhook. A wrapped event's envelope component (<c>{ "data": CallEnqueued }</c>, named
+    /// <c>CallEnqueuedEvent</c>) becomes the event class; a bare event's component (<c>ConferenceFloorChangedEvent</c>)
+    /// keeps the event class name and its data record drops the <c>Event</c> suffix, so both shapes read the same.
+    /// </summary>
     private EquatableArray<WebhookEventModel> BuildWebhooks()
     {
         var result = new List<WebhookEventModel>();
         if (_document.Webhooks is null) return EquatableArray<WebhookEventModel>.Empty;
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in _document.Webhooks.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
             var item = _document.Webhooks[key];
@@ -283,28 +293,70 @@ internal sealed partial class ModelBuilder
             var pointer = "#/webhooks/" + SchemaFacts.EscapePointerSegment(key) + "/post";
             var (_, media) = JsonMedia(operation.RequestBody?.Content);
             if (media?.Schema is null) continue;
-            var eventType = Resolve(media.Schema, new NameHint(Identifiers.ToTypeName(key) + "Event", Identifiers.ToTypeName(key) + "Event"), pointer + "/requestBody");
-            if (eventType.Kind != TypeKind.Object) continue;
+            var fallbackName = Identifiers.ToTypeName(key) + "Event";
+            var bodyType = Resolve(media.Schema, new NameHint(fallbackName, fallbackName), pointer + "/requestBody");
+            if (bodyType.Kind != TypeKind.Object || !_types.TryGetValue(bodyType.Name!, out var bodyModel) || bodyModel is not ObjectModel body) continue;
 
-            // The event is either wrapped ({ "data": event }) or bare; its event_type enum names it.
-            var target = SchemaFacts.Target(media.Schema);
-            var dataTypeName = eventType.Name!;
-            var eventSchema = target;
-            if (target?.Properties is { } props && props.TryGetValue("data", out var data) && !props.ContainsKey("event_type"))
+            var data = body.Properties.FirstOrDefault(p => p.JsonName == "data" && p.Type.Kind == TypeKind.Object);
+            var wrapped = data is not null && !body.Properties.Any(p => p.JsonName == "event_type");
+            var dataModel = wrapped && _types.TryGetValue(data!.Type.Name!, out var d) ? d as ObjectModel : body;
+            if (dataModel is null) continue;
+            var eventType = EventTypeValue(dataModel);
+            if (eventType is null) continue;
+
+            string className;
+            if (wrapped)
             {
-                eventSchema = SchemaFacts.Target(data);
-                if (_types.TryGetValue(eventType.Name!, out var envelope) && envelope is ObjectModel o
-                    && o.Properties.FirstOrDefault(p => p.JsonName == "data")?.Type.Name is { } dataName)
+                className = body.Name;
+                if (classNames.Contains(className) || IsReferenced(className)) className = ClaimTypeName(dataModel.Name + "Webhook", pointer);
+                else _types.Remove(className);
+            }
+            else
+            {
+                className = body.Name;
+                if (classNames.Contains(className) || IsReferenced(className))
                 {
-                    dataTypeName = dataName;
+                    className = ClaimTypeName(body.Name + "Webhook", pointer);
+                }
+                else
+                {
+                    // The component name goes to the event class; the data record takes the name without "Event".
+                    var stem = body.Name.EndsWith("Event", StringComparison.Ordinal) ? body.Name.Substring(0, body.Name.Length - 5) : body.Name;
+                    var dataName = ClaimTypeName(stem.Length > 0 ? stem : body.Name + "Data", pointer, body.Name + "Data");
+                    _types.Remove(body.Name);
+                    dataModel = body with { Name = dataName };
+                    _types[dataName] = dataModel;
                 }
             }
-            var eventTypeValue = eventSchema?.Properties is { } ep && ep.TryGetValue("event_type", out var et)
-                ? (SchemaFacts.Target(et) is { } ets ? (SchemaFacts.StringEnumValues(ets)?.FirstOrDefault() ?? ets.Const) : null)
-                : null;
-            if (eventTypeValue is null) continue;
-            result.Add(new WebhookEventModel(key, eventTypeValue, eventType.Name!, dataTypeName, operation.Summary ?? operation.Description));
+            classNames.Add(className);
+            var payload = dataModel.Properties.FirstOrDefault(p => p.JsonName == "payload")?.Type;
+            var doc = operation.Summary ?? SchemaFacts.Summary(media.Schema) ?? dataModel.Doc;
+            result.Add(new WebhookEventModel(key, eventType, className, dataModel.Name, payload, doc));
         }
         return result.ToEquatableArray();
     }
+
+    private string? EventTypeValue(ObjectModel model)
+    {
+        var property = model.Properties.FirstOrDefault(p => p.JsonName == "event_type");
+        if (property?.Type.Kind == TypeKind.Enum && _types.TryGetValue(property.Type.Name!, out var e) && e is EnumModel em && em.Members.Count == 1)
+        {
+            return em.Members[0].Value;
+        }
+        return null;
+    }
+
+    /// <summary>True when any model or operation names the type.</summary>
+    private bool IsReferenced(string name)
+    {
+        bool Uses(TypeRef? t) => t is not null && (t.Name == name || Uses(t.Element));
+        foreach (var type in _types.Values)
+        {
+            if (type is ObjectModel o && o.Properties.Any(p => Uses(p.Type))) return true;
+            if (type is UnionModel u && u.Cases.Any(c => Uses(c.Type))) return true;
+        }
+        return _operationRefs.Any(Uses);
+    }
+
+    private readonly List<TypeRef> _operationRefs = new();
 }

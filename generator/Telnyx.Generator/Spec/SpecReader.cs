@@ -42,7 +42,17 @@ internal static class SpecReader
 
             cancellationToken.ThrowIfCancellationRequested();
             var settings = new OpenApiReaderSettings();
-            var result = OpenApiDocument.Parse(text, "json", settings);
+            ReadResult result;
+            try
+            {
+                result = OpenApiDocument.Parse(text, "json", settings);
+            }
+            catch (OpenApiUnsupportedSpecVersionException ex)
+            {
+                // A spec problem, not a generator failure: reported at the version field.
+                var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#/openapi", new[] { ex.Message }.ToEquatableArray()) };
+                return new SpecResult(null, Locate(path, text, utf8, pointer));
+            }
             cancellationToken.ThrowIfCancellationRequested();
 
             var pending = new List<PendingDiagnostic>();
