@@ -1,0 +1,168 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Telnyx.Runtime.Errors;
+using Telnyx.Runtime.Http;
+
+namespace Telnyx.Demo;
+
+internal static class Program
+{
+    private const string Usage = """
+        Telnyx.Demo: a call-centre scenario (queue, conference, supervisor whisper, recording) on the generated TelnyxClient.
+
+        Usage: dotnet run --project samples/Telnyx.Demo [-- options]
+
+          (no options)       Run against an embedded Telnyx-compatible server on 127.0.0.1 (random port), with
+                             Ed25519-signed webhooks delivered to a local receiver that verifies them (needs libsodium).
+          --live             Target the real API (https://api.telnyx.com/v2) with the key in TELNYX_API_KEY.
+                             Only steps that need no live calls run; no embedded server, no webhook receiver.
+          --base-url <url>   Override the API root (with --live, or to point the scenario at another compatible server).
+          -h, --help         Show this help.
+
+        Exit code 0 when every step succeeded, 1 on a failed step, 2 on bad arguments.
+        """;
+
+    private static async Task<int> Main(string[] args)
+    {
+        var live = false;
+        Uri? baseUrl = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "-h" or "--help" or "-?":
+                    Console.WriteLine(Usage);
+                    return 0;
+                case "--live":
+                    live = true;
+                    break;
+                case "--base-url" when i + 1 < args.Length && Uri.TryCreate(args[i + 1], UriKind.Absolute, out var url):
+                    baseUrl = url;
+                    i++;
+                    break;
+                default:
+                    Console.Error.WriteLine($"Unknown or incomplete option '{args[i]}'. Try --help.");
+                    return 2;
+            }
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(50));
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        try
+        {
+            return live || baseUrl is not null
+                ? await RunRemoteAsync(live, baseUrl, cts.Token)
+                : await RunEmbeddedAsync(cts.Token);
+        }
+        catch (TelnyxApiException e)
+        {
+            Console.Error.WriteLine($"FAILED: HTTP {e.StatusCode} {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+        catch (TelnyxException e)
+        {
+            Console.Error.WriteLine($"FAILED: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("FAILED: cancelled (Ctrl+C or the 50-second limit).");
+            return 1;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Net.Http.HttpRequestException or System.IO.IOException)
+        {
+            Console.Error.WriteLine($"FAILED: {e.GetType().Name}: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunEmbeddedAsync(CancellationToken ct)
+    {
+        const string apiKey = "KEY-demo-0123456789";
+        Timeline.Start();
+
+        // Webhooks need libsodium for signing; without it the scenario still runs, just without events.
+        WebhookReceiver? receiver = null;
+        byte[]? secretKey = null;
+        if (Sodium.IsAvailable)
+        {
+            var (publicKey, sk) = Sodium.CreateKeyPair();
+            secretKey = sk;
+            receiver = await WebhookReceiver.StartAsync(publicKey);
+        }
+        else
+        {
+            Console.WriteLine($"note: webhooks skipped: {Sodium.UnavailableReason}.");
+        }
+
+        await using (receiver)
+        await using (var server = await EmbeddedTelnyxServer.StartAsync(apiKey, receiver?.Url, secretKey))
+        {
+            Timeline.Step($"embedded Telnyx API on {server.BaseUrl}" + (receiver is null ? string.Empty : $", webhooks to {receiver.Url}"));
+            using (var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = server.BaseUrl }))
+            {
+                await Scenario.CheckBadKeyAsync(server.BaseUrl, ct);
+                await Scenario.RunAsync(client, ct);
+            }
+
+            var flushed = await server.FlushWebhooksAsync(TimeSpan.FromSeconds(2));
+            Timeline.Step($"done: {server.Requests} API requests, {server.DuplicateCommands} duplicate command_id replayed, " +
+                (receiver is null ? "webhooks off" : $"{receiver.Verified} webhooks verified, {receiver.Rejected} rejected, {server.WebhooksFailed} undelivered") +
+                (flushed ? string.Empty : " (gave up waiting for the rest after 2 s)"));
+            if (receiver is not null && (receiver.Rejected > 0 || server.WebhooksFailed > 0 || !flushed))
+            {
+                Console.Error.WriteLine("FAILED: not every webhook was delivered and verified.");
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static async Task<int> RunRemoteAsync(bool live, Uri? baseUrl, CancellationToken ct)
+    {
+        var apiKey = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            Console.Error.WriteLine($"FAILED: {TelnyxClientOptions.ApiKeyEnvironmentVariable} is not set; it must hold a Telnyx API key (KEY...).");
+            return 2;
+        }
+        Timeline.Start();
+        var options = new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = baseUrl ?? TelnyxClientOptions.DefaultBaseUrl };
+        Timeline.Step($"{(live ? "live" : "remote")} API at {options.BaseUrl} (no embedded server, no webhook receiver)");
+        using var client = new TelnyxClient(options);
+        if (live)
+        {
+            await Scenario.RunLiveAsync(client, ct);
+        }
+        else
+        {
+            await Scenario.RunAsync(client, ct);
+        }
+        return 0;
+    }
+}
+
+/// <summary>Prints the timeline: one line per step with the elapsed milliseconds, webhooks indented.</summary>
+internal static class Timeline
+{
+    private static readonly Stopwatch Clock = new();
+    private static readonly object Gate = new();
+
+    public static void Start() => Clock.Restart();
+
+    public static void Step(string text) => Write($"[{Clock.ElapsedMilliseconds,4} ms] {text}");
+
+    public static void Detail(string text) => Write($"            {text}");
+
+    public static void Webhook(string text) => Write($"  {text}");
+
+    private static void Write(string line)
+    {
+        lock (Gate)
+        {
+            Console.WriteLine(line);
+        }
+    }
+}
