@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Telnyx.Runtime.Webhooks;
+using Xunit.Abstractions;
+
+namespace Telnyx.Runtime.Tests.Webhooks;
+
+/// <summary>
+/// Wycheproof's Ed25519 verification vectors (<c>shared/test-vectors/wycheproof-ed25519_test.json</c>, read at run time).
+/// The file marks every vector "valid" or "invalid"; none is "acceptable", so each must give exactly its expected result.
+/// (Had there been "acceptable" ones, the rule would be: whatever libsodium says, which the same test checks too.)
+/// </summary>
+public class WycheproofTests(ITestOutputHelper output)
+{
+    public sealed record Vector(int TcId, string Comment, string Flags, string PublicKey, string Message, string Signature, string Result)
+    {
+        public override string ToString() => $"tcId {TcId} ({Result}; {Comment})";
+    }
+
+    private static readonly Lazy<IReadOnlyList<Vector>> AllVectors = new(Load);
+
+    private static IReadOnlyList<Vector> Load()
+    {
+        string path = SharedTestData.GetPath("test-vectors", "wycheproof-ed25519_test.json");
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var vectors = new List<Vector>();
+        foreach (JsonElement group in document.RootElement.GetProperty("testGroups").EnumerateArray())
+        {
+            string pk = group.GetProperty("publicKey").GetProperty("pk").GetString()!;
+            foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
+            {
+                vectors.Add(new Vector(
+                    test.GetProperty("tcId").GetInt32(),
+                    test.GetProperty("comment").GetString() ?? "",
+                    string.Join(",", test.GetProperty("flags").EnumerateArray().Select(f => f.GetString())),
+                    pk,
+                    test.GetProperty("msg").GetString()!,
+                    test.GetProperty("sig").GetString()!,
+                    test.GetProperty("result").GetString()!));
+            }
+        }
+
+        return vectors;
+    }
+
+    public static IEnumerable<object[]> VectorIds() => AllVectors.Value.Select(v => new object[] { v.TcId });
+
+    [Fact]
+    public void FileHasTheExpected151Vectors()
+    {
+        Assert.Equal(151, AllVectors.Value.Count);
+        Assert.All(AllVectors.Value, v => Assert.Contains(v.Result, new[] { "valid", "invalid" }));
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorIds))]
+    public void GivesTheExpectedResult(int tcId)
+    {
+        Vector v = AllVectors.Value.Single(x => x.TcId == tcId);
+        bool expected = v.Result == "valid";
+        bool actual = Ed25519.Verify(Hex.Decode(v.PublicKey), Hex.Decode(v.Message), Hex.Decode(v.Signature));
+        Assert.True(expected == actual, $"{v}: expected {expected}, got {actual}; flags {v.Flags}");
+    }
+
+    [Fact]
+    public void NoMismatchesAndLibsodiumAgrees()
+    {
+        var mismatches = new List<string>();
+        foreach (Vector v in AllVectors.Value)
+        {
+            byte[] pk = Hex.Decode(v.PublicKey), msg = Hex.Decode(v.Message), sig = Hex.Decode(v.Signature);
+            bool expected = v.Result == "valid";
+            bool ours = Ed25519.Verify(pk, msg, sig);
+            bool? sodium = sig.Length == 64 && pk.Length == 32 ? Libsodium.Verify(pk, msg, sig) : null;
+            if (ours != expected || (sodium is not null && sodium != expected))
+            {
+                mismatches.Add($"{v}: expected {expected}, ours {ours}, libsodium {sodium?.ToString() ?? "n/a (length)"}");
+            }
+        }
+
+        foreach (string m in mismatches)
+        {
+            output.WriteLine(m);
+        }
+
+        Assert.Empty(mismatches);
+    }
+}
