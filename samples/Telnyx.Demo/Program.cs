@@ -1,5 +1,9 @@
 using System;
 using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Telnyx.Runtime.Errors;
@@ -101,6 +105,10 @@ internal static class Program
         await using (var server = await EmbeddedTelnyxServer.StartAsync(apiKey, receiver?.Url, secretKey))
         {
             Timeline.Step($"embedded Telnyx API on {server.BaseUrl}" + (receiver is null ? string.Empty : $", webhooks to {receiver.Url}"));
+            if (receiver is not null)
+            {
+                await SendForgedWebhookAsync(receiver.Url, ct);
+            }
             using (var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = server.BaseUrl }))
             {
                 await Scenario.CheckBadKeyAsync(server.BaseUrl, ct);
@@ -109,15 +117,33 @@ internal static class Program
 
             var flushed = await server.FlushWebhooksAsync(TimeSpan.FromSeconds(2));
             Timeline.Step($"done: {server.Requests} API requests, {server.DuplicateCommands} duplicate command_id replayed, " +
-                (receiver is null ? "webhooks off" : $"{receiver.Verified} webhooks verified, {receiver.Rejected} rejected, {server.WebhooksFailed} undelivered") +
+                (receiver is null ? "webhooks off" : $"{receiver.Verified} webhooks verified, {receiver.Rejected} forged rejected, {server.WebhooksFailed} undelivered") +
                 (flushed ? string.Empty : " (gave up waiting for the rest after 2 s)"));
-            if (receiver is not null && (receiver.Rejected > 0 || server.WebhooksFailed > 0 || !flushed))
+            if (receiver is not null && (receiver.Rejected != 1 || server.WebhooksFailed > 0 || !flushed))
             {
                 Console.Error.WriteLine("FAILED: not every webhook was delivered and verified.");
                 return 1;
             }
         }
         return 0;
+    }
+
+    /// <summary>Posts an event with a bogus signature; the receiver must answer 400 and not act on it.</summary>
+    private static async Task SendForgedWebhookAsync(Uri url, CancellationToken ct)
+    {
+        using var http = new HttpClient();
+        using var forged = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent("""{"data":{"record_type":"event","event_type":"conference.ended","id":"forged","payload":{}}}""", Encoding.UTF8, "application/json"),
+        };
+        forged.Headers.Add("telnyx-timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        forged.Headers.Add("telnyx-signature-ed25519", Convert.ToBase64String(new byte[64]));
+        using var response = await http.SendAsync(forged, ct);
+        Timeline.Step($"forged webhook (bogus signature) -> receiver answered {(int)response.StatusCode}");
+        if (response.StatusCode != HttpStatusCode.BadRequest)
+        {
+            throw new InvalidOperationException("The webhook receiver accepted a forged event.");
+        }
     }
 
     private static async Task<int> RunRemoteAsync(bool live, Uri? baseUrl, CancellationToken ct)

@@ -5,8 +5,8 @@ using System.Text;
 namespace Telnyx.Demo;
 
 /// <summary>
-/// The few libsodium functions the demo needs, called through P/Invoke. Only the embedded server signs;
-/// <see cref="Verify"/> serves the webhook receiver.
+/// The few libsodium functions the embedded server needs to sign webhooks, called through P/Invoke.
+/// (Receiving apps verify with the runtime's managed <c>TelnyxWebhookVerifier</c>; no native code needed there.)
 /// </summary>
 internal static unsafe partial class Sodium
 {
@@ -51,21 +51,6 @@ internal static unsafe partial class Sodium
         return Convert.ToBase64String(signature);
     }
 
-    /// <summary>True when <paramref name="signature"/> is a valid signature of <paramref name="message"/>.</summary>
-    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
-    {
-        if (publicKey.Length != 32 || signature.Length != 64)
-        {
-            return false;
-        }
-        fixed (byte* sig = signature)
-        fixed (byte* m = message)
-        fixed (byte* pk = publicKey)
-        {
-            return crypto_sign_verify_detached(sig, m, (ulong)message.Length, pk) == 0;
-        }
-    }
-
     /// <summary>The bytes Telnyx signs: UTF-8 <c>"{timestamp}|"</c> followed by the raw body.</summary>
     public static byte[] SignedMessage(string timestamp, ReadOnlySpan<byte> body)
     {
@@ -100,7 +85,4 @@ internal static unsafe partial class Sodium
 
     [LibraryImport(Library)]
     private static partial int crypto_sign_detached(byte* sig, ulong* siglen, byte* m, ulong mlen, byte* sk);
-
-    [LibraryImport(Library)]
-    private static partial int crypto_sign_verify_detached(byte* sig, byte* m, ulong mlen, byte* pk);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -12,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Telnyx.Runtime.Webhooks;
 
 namespace Telnyx.Demo;
 
@@ -21,15 +21,13 @@ namespace Telnyx.Demo;
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
-    /// <summary>Deliveries older or newer than this (by <c>telnyx-timestamp</c>) are rejected as replays.</summary>
-    private static readonly TimeSpan Tolerance = TimeSpan.FromMinutes(5);
-
-    private readonly byte[] _publicKey;
+    /// <summary>Checks the signature over <c>"{telnyx-timestamp}|{body}"</c> and rejects timestamps more than 5 minutes off.</summary>
+    private readonly TelnyxWebhookVerifier _verifier;
     private WebApplication? _app;
     private int _verified;
     private int _rejected;
 
-    private WebhookReceiver(byte[] publicKey) => _publicKey = publicKey;
+    private WebhookReceiver(byte[] publicKey) => _verifier = new TelnyxWebhookVerifier(publicKey, TimeSpan.FromMinutes(5));
 
     /// <summary>Where Telnyx should POST events, e.g. <c>http://127.0.0.1:41234/webhooks/telnyx</c>.</summary>
     public Uri Url { get; private set; } = null!;
@@ -60,7 +58,9 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted).ConfigureAwait(false);
         var body = buffer.ToArray();
 
-        if (Verify(ctx.Request.Headers, body) is { } failure)
+        var timestamp = ctx.Request.Headers[TelnyxWebhookVerifier.TimestampHeaderName].ToString();
+        var signature = ctx.Request.Headers[TelnyxWebhookVerifier.SignatureHeaderName].ToString();
+        if (!_verifier.TryVerify(body, timestamp, signature, out var failure))
         {
             Interlocked.Increment(ref _rejected);
             Timeline.Webhook($"<- webhook REJECTED: {failure}");
@@ -84,32 +84,6 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         Interlocked.Increment(ref _verified);
         Timeline.Webhook($"<- webhook {webhook.EventType} verified ({Describe(webhook)})");
         ctx.Response.StatusCode = StatusCodes.Status200OK;
-    }
-
-    /// <summary>Null when the delivery is authentic and fresh, else the reason it is not.</summary>
-    private string? Verify(IHeaderDictionary headers, byte[] body)
-    {
-        var timestamp = headers["telnyx-timestamp"].ToString();
-        var signature = headers["telnyx-signature-ed25519"].ToString();
-        if (timestamp.Length == 0 || signature.Length == 0)
-        {
-            return "missing telnyx-timestamp or telnyx-signature-ed25519";
-        }
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            return "telnyx-timestamp is not a Unix time";
-        }
-        var age = DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds);
-        if (age.Duration() > Tolerance)
-        {
-            return $"timestamp outside the {Tolerance.TotalMinutes:0}-minute tolerance";
-        }
-        var signatureBytes = new byte[64];
-        if (!Convert.TryFromBase64String(signature, signatureBytes, out var written) || written != 64)
-        {
-            return "telnyx-signature-ed25519 is not a base64 Ed25519 signature";
-        }
-        return Sodium.Verify(_publicKey, Sodium.SignedMessage(timestamp, body), signatureBytes) ? null : "bad signature";
     }
 
     private static string Describe(TelnyxWebhookEvent webhook) => webhook switch
