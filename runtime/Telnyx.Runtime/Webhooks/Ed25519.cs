@@ -21,6 +21,10 @@ namespace Telnyx.Runtime.Webhooks;
 /// libsodium does, by encoding [S]B - [k]A and comparing the bytes with R, so a non-canonical or off-curve R never matches.</item>
 /// </list>
 /// <para>
+/// Like libsodium, it accepts public keys and R values with a small-order component (mixed order) when that equation holds,
+/// and reduces k mod L before multiplying. Wycheproof marks none of its vectors "acceptable", so there was no choice to make there.
+/// </para>
+/// <para>
 /// The implementation is variable-time, which is fine for verification: every input is public.
 /// </para>
 /// </remarks>
@@ -32,8 +36,11 @@ public static partial class Ed25519
     /// <summary>Size of an Ed25519 signature, in bytes.</summary>
     public const int SignatureSize = 64;
 
-    /// <summary>Width of the signed sliding window for the public key's multiples (8 precomputed points per verification).</summary>
+    /// <summary>Width of the signed sliding window for the public key's scalar.</summary>
     private const int PublicKeyWindow = 5;
+
+    /// <summary>Number of precomputed odd multiples of the public key: A, 3A, …, (2^(PublicKeyWindow-1) - 1)·A.</summary>
+    private const int PublicKeyTableSize = 1 << (PublicKeyWindow - 2);
 
     /// <summary>Messages up to this size (plus R and A) are hashed from a stack buffer; larger ones from a pooled array.</summary>
     private const int StackHashLimit = 2048;
@@ -53,16 +60,91 @@ public static partial class Ed25519
     internal static bool Verify(
         ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> messagePrefix, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
-        if (publicKey.Length != PublicKeySize || signature.Length != SignatureSize)
+        Span<CachedPoint> minusAMultiples = stackalloc CachedPoint[PublicKeyTableSize];
+        return signature.Length == SignatureSize
+            && TryPreparePublicKey(publicKey, minusAMultiples)
+            && VerifyPrepared(publicKey, minusAMultiples, messagePrefix, message, signature);
+    }
+
+    /// <summary>Verifies a signature with a public key decoded once by <see cref="PreparedPublicKey.TryCreate"/>.</summary>
+    internal static bool Verify(
+        PreparedPublicKey publicKey, ReadOnlySpan<byte> messagePrefix, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+        => signature.Length == SignatureSize
+            && VerifyPrepared(publicKey.Encoding, publicKey.MinusAMultiples, messagePrefix, message, signature);
+
+    /// <summary>True when the 32 bytes are a public key <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> can accept.</summary>
+    internal static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey)
+    {
+        Span<CachedPoint> unused = stackalloc CachedPoint[PublicKeyTableSize];
+        return TryPreparePublicKey(publicKey, unused);
+    }
+
+    /// <summary>
+    /// A public key checked and decoded once, with the multiples of -A that every verification needs: for verifying
+    /// many signatures by the same signer (such as webhooks from Telnyx).
+    /// </summary>
+    internal sealed class PreparedPublicKey
+    {
+        private PreparedPublicKey(byte[] encoding, CachedPoint[] minusAMultiples)
+        {
+            Encoding = encoding;
+            MinusAMultiples = minusAMultiples;
+        }
+
+        /// <summary>The 32-byte encoding of A.</summary>
+        public byte[] Encoding { get; }
+
+        /// <summary>-A, -3A, …, -15A.</summary>
+        public CachedPoint[] MinusAMultiples { get; }
+
+        /// <summary>The prepared key, or null when the bytes are not a public key libsodium would accept.</summary>
+        public static PreparedPublicKey? TryCreate(ReadOnlySpan<byte> publicKey)
+        {
+            var multiples = new CachedPoint[PublicKeyTableSize];
+            return TryPreparePublicKey(publicKey, multiples) ? new PreparedPublicKey(publicKey.ToArray(), multiples) : null;
+        }
+    }
+
+    /// <summary>
+    /// Checks the public key as libsodium does (32 bytes, canonical, on the curve, not of small order), decodes it and
+    /// fills <paramref name="minusAMultiples"/> with -A, -3A, -5A, …: the odd multiples a width-5 NAF digit can select.
+    /// The negation is done here so that the main loop computes [S]B + [k](-A) = [S]B - [k]A with additions only.
+    /// </summary>
+    private static bool TryPreparePublicKey(ReadOnlySpan<byte> publicKey, Span<CachedPoint> minusAMultiples)
+    {
+        if (publicKey.Length != PublicKeySize || HasSmallOrderY(publicKey) || !ExtendedPoint.TryDecode(publicKey, out ExtendedPoint a))
         {
             return false;
         }
 
+        ExtendedPoint.Negate(out ExtendedPoint minusA, a);
+        minusA.ToCached(out minusAMultiples[0]);
+        minusA.Double(out ExtendedPoint minus2A);
+        minus2A.ToCached(out CachedPoint minus2ACached);
+        ExtendedPoint multiple = minusA;
+        for (int i = 1; i < minusAMultiples.Length; i++)
+        {
+            CompletedPoint.Add(out CompletedPoint sum, multiple, minus2ACached);
+            sum.ToExtended(out multiple);
+            multiple.ToCached(out minusAMultiples[i]);
+        }
+
+        return true;
+    }
+
+    /// <summary>The verification proper, for a key that passed <see cref="TryPreparePublicKey"/> and a 64-byte signature.</summary>
+    private static bool VerifyPrepared(
+        ReadOnlySpan<byte> publicKey,
+        ReadOnlySpan<CachedPoint> minusAMultiples,
+        ReadOnlySpan<byte> messagePrefix,
+        ReadOnlySpan<byte> message,
+        ReadOnlySpan<byte> signature)
+    {
         ReadOnlySpan<byte> r = signature.Slice(0, 32);
         ReadOnlySpan<byte> s = signature.Slice(32, 32);
 
-        // Cheap checks on the encodings first; all of them are also what libsodium checks.
-        if (!Scalar.IsCanonical(s) || HasSmallOrderY(r) || !IsValidPublicKey(publicKey, out ExtendedPoint a))
+        // The remaining encoding checks, as libsodium makes them: S < L, and R not of small order.
+        if (!Scalar.IsCanonical(s) || HasSmallOrderY(r))
         {
             return false;
         }
@@ -72,21 +154,10 @@ public static partial class Ed25519
         ComputeChallenge(r, publicKey, messagePrefix, message, k);
 
         // R' = [S]B + [k](-A); the signature is valid when R' encodes to exactly the bytes of R.
-        ExtendedPoint.Negate(out ExtendedPoint minusA, a);
-        DoubleScalarMultiplyWithBase(k, minusA, s, out ProjectivePoint rCheck);
+        DoubleScalarMultiplyWithBase(k, minusAMultiples, s, out ProjectivePoint rCheck);
         Span<byte> rCheckEncoding = stackalloc byte[32];
         rCheck.Encode(rCheckEncoding);
         return rCheckEncoding.SequenceEqual(r);
-    }
-
-    /// <summary>True when the 32 bytes are a public key <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/> can accept.</summary>
-    internal static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey)
-        => publicKey.Length == PublicKeySize && IsValidPublicKey(publicKey, out _);
-
-    private static bool IsValidPublicKey(ReadOnlySpan<byte> publicKey, out ExtendedPoint a)
-    {
-        a = default;
-        return !HasSmallOrderY(publicKey) && ExtendedPoint.TryDecode(publicKey, out a);
     }
 
     /// <summary>k = SHA-512(R ‖ A ‖ prefix ‖ message) reduced mod L.</summary>
@@ -129,26 +200,17 @@ public static partial class Ed25519
     /// result = [a]P + [b]B, both scalars below 2^253, by Straus' method ("Shamir's trick"): a single run of doublings
     /// from the top bit down, adding the multiples selected by each scalar's non-adjacent form along the way.
     /// </summary>
+    /// <param name="a">P's scalar.</param>
+    /// <param name="pMultiples">P, 3P, 5P, …, 15P.</param>
+    /// <param name="b">B's scalar (B's odd multiples are precomputed once, in <see cref="Curve.BaseOddMultiples"/>).</param>
+    /// <param name="result">The sum.</param>
     private static void DoubleScalarMultiplyWithBase(
-        ReadOnlySpan<byte> a, in ExtendedPoint p, ReadOnlySpan<byte> b, out ProjectivePoint result)
+        ReadOnlySpan<byte> a, ReadOnlySpan<CachedPoint> pMultiples, ReadOnlySpan<byte> b, out ProjectivePoint result)
     {
         Span<sbyte> aDigits = stackalloc sbyte[256];
         Span<sbyte> bDigits = stackalloc sbyte[256];
         Scalar.ToNonAdjacentForm(a, PublicKeyWindow, aDigits);
         Scalar.ToNonAdjacentForm(b, Curve.BaseWindow, bDigits);
-
-        // P, 3P, 5P, …, 15P for P's digits (B's odd multiples are precomputed once).
-        Span<CachedPoint> pMultiples = stackalloc CachedPoint[1 << (PublicKeyWindow - 2)];
-        p.ToCached(out pMultiples[0]);
-        p.Double(out ExtendedPoint p2);
-        p2.ToCached(out CachedPoint p2Cached);
-        ExtendedPoint multiple = p;
-        for (int i = 1; i < pMultiples.Length; i++)
-        {
-            CompletedPoint.Add(out CompletedPoint sum, multiple, p2Cached);
-            sum.ToExtended(out multiple);
-            multiple.ToCached(out pMultiples[i]);
-        }
 
         int top = 255;
         while (top >= 0 && aDigits[top] == 0 && bDigits[top] == 0)

@@ -141,6 +141,67 @@ public class LibsodiumDifferentialTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// The same comparison through <see cref="TelnyxWebhookVerifier"/>, which verifies with a key decoded once and a
+    /// message in two parts ("{timestamp}|" and the body): its verdict on the signature must be libsodium's too.
+    /// </summary>
+    [Fact]
+    public void WebhookVerifierAgreesWithLibsodium()
+    {
+        var random = new Random(300);
+        var now = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        string timestamp = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        byte[] prefix = System.Text.Encoding.ASCII.GetBytes(timestamp + "|");
+        var disagreements = new List<string>();
+        int accepted = 0;
+        for (int keyIndex = 0; keyIndex < 16; keyIndex++)
+        {
+            byte[] seed = new byte[32];
+            random.NextBytes(seed);
+            var (pk, sk) = Libsodium.KeyPairFromSeed(seed);
+            var verifier = new TelnyxWebhookVerifier(pk, timeProvider: new FixedClock(now));
+            for (int i = 0; i < 150; i++)
+            {
+                byte[] body = new byte[random.Next(0, 3000)];
+                random.NextBytes(body);
+                byte[] signature = Libsodium.Sign([.. prefix, .. body], sk);
+                switch (i % 5)
+                {
+                    case 1:
+                        FlipBit(signature, random);
+                        break;
+                    case 2:
+                        WriteS(signature, ReadS(signature) + L);
+                        break;
+                    case 3:
+                        SmallOrder[random.Next(SmallOrder.Length)].CopyTo(signature, 0);
+                        break;
+                    case 4 when body.Length > 0:
+                        FlipBit(body, random);
+                        break;
+                }
+
+                bool sodium = Libsodium.Verify(pk, [.. prefix, .. body], signature);
+                bool ours = verifier.TryVerify(body, timestamp, Convert.ToBase64String(signature), out WebhookVerificationFailure failure);
+                Assert.Equal(ours ? WebhookVerificationFailure.None : WebhookVerificationFailure.InvalidSignature, failure);
+                accepted += sodium ? 1 : 0;
+                if (sodium != ours)
+                {
+                    disagreements.Add(Describe(new Case(Kind.Valid, pk, [.. prefix, .. body], signature), ours, sodium));
+                }
+            }
+        }
+
+        output.WriteLine($"2400 webhook cases, libsodium accepted {accepted}");
+        Assert.Empty(disagreements);
+        Assert.InRange(accepted, 480, 1000);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>
     /// Signatures crafted with libsodium's scalar and point primitives for public keys and R values that carry a
     /// small-order component, A = [a]B + T and R = [r]B + T', with S = r + k·a mod L. A quarter of the keys have a = 0
     /// (A is then of small order) and a quarter of the nonces r = 0 (R of small order). Every such signature satisfies the

@@ -76,6 +76,28 @@ public class TelnyxWebhookVerifierTests
     }
 
     [Fact]
+    public void VerifyingDoesNotAllocate()
+    {
+        string timestamp = Timestamp(Now);
+        string signature = Sign(timestamp, Body);
+        byte[] largeBody = new byte[10_000];
+        string largeSignature = Sign(timestamp, largeBody);
+        var verifier = CreateVerifier();
+        Assert.True(verifier.TryVerify(Body, timestamp, signature, out _));           // first use: static tables
+        Assert.True(verifier.TryVerify(largeBody, timestamp, largeSignature, out _)); // first use: the array pool
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            verifier.TryVerify(Body, timestamp, signature, out _);
+            verifier.TryVerify(largeBody, timestamp, largeSignature, out _);
+            verifier.Verify(Body, timestamp, signature);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void RejectsATamperedBody()
     {
         string timestamp = Timestamp(Now);
