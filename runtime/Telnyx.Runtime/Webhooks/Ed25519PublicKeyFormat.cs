@@ -56,7 +56,7 @@ internal static class Ed25519PublicKeyFormat
         ReadOnlySpan<byte> key = publicKey.Length switch
         {
             Ed25519.PublicKeySize => publicKey,
-            _ when publicKey.Length > 0 && publicKey[0] == 0x30 => ParseSubjectPublicKeyInfo(publicKey),
+            _ when publicKey.Length == SpkiLength || (publicKey.Length > 0 && publicKey[0] == 0x30) => ParseSubjectPublicKeyInfo(publicKey),
             _ => throw new ArgumentException(
                 $"The public key is {publicKey.Length} bytes; a raw Ed25519 key is 32 bytes and its DER SubjectPublicKeyInfo 44. " + Formats,
                 ParameterName),
