@@ -155,7 +155,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
                 OccurredAt = new ListConferencesFilterOccurredAt { Gte = "2019-01-23T18:10:02.574Z", Lt = "2019-03-29T11:10:00Z" },
                 OutboundOutboundVoiceProfileId = "1293384261075731499",
                 Product = Product.CallControl,
-                Status = Status.InProgress,
+                Status = "in_progress",
                 To = "+13125550001",
                 Type = ListConferencesFilterType.Command,
             },
