@@ -94,7 +94,8 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
 
         await Client.Conferences.Participants.RetrieveAsync(ConferenceId, id);
 
-        // Only the wire form is asserted: Kestrel decodes %2E and then normalizes dot segments itself.
+        // Only the wire form is asserted. Note: Kestrel decodes %2E and then removes the dot segment, so its Request.Path
+        // for ".." is "/v2/conferences/{id}/" (RFC 3986 treats %2E as "."): the escaping does not stop a normalizing server.
         Assert.Equal("/v2/conferences/" + ConferenceId + "/participants/" + escaped, SingleRequest().RawTarget);
     }
 
@@ -320,19 +321,64 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task OptionalBody_LeftOut_SendsNoBodyAndNoContentType()
     {
+        // Operations whose requestBody is optional in the spec (requestBody.required is false).
         Server.Reset();
-        Server.Enqueue(CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.Data(ConferenceParticipantJson), CannedResponse.Data(QueueJson));
+        Server.Enqueue(CannedResponse.Data(ConferenceParticipantJson), CannedResponse.Data(QueueJson), CannedResponse.Data(QueueJson),
+            CannedResponse.CommandOk, CannedResponse.CommandOk);
 
-        await Client.Conferences.Actions.MuteAsync(ConferenceId);
-        await Client.Conferences.Actions.UnmuteAsync(ConferenceId);
-        await Client.Conferences.Actions.StopAsync(ConferenceId);
         await Client.Conferences.Participants.UpdateAsync(ConferenceId, ParticipantId);
         await Client.Queues.UpdateAsync("support");
+        await Client.Queues.CreateAsync();
+        await Client.Conferences.Actions.GatherUsingAudioAsync(ConferenceId);
+        await Client.Conferences.Actions.SendDtmfAsync(ConferenceId);
 
         var requests = Server.Requests;
         Assert.Equal(5, requests.Count);
         Assert.All(requests, r => RequestAssert.CommonHeaders(r, hasBody: false));
-        Assert.Equal(["POST", "POST", "POST", "PATCH", "POST"], requests.Select(r => r.Method));
+        Assert.Equal(["PATCH", "POST", "POST", "POST", "POST"], requests.Select(r => r.Method));
+    }
+
+    [Fact]
+    public async Task OptionalBodyWithCommandId_LeftOut_StillSendsTheGeneratedCommandId()
+    {
+        Server.Reset();
+        Server.Enqueue(CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk);
+
+        await Client.Conferences.Actions.EndAsync(ConferenceId);
+        await Client.Conferences.Actions.RecordPauseAsync(ConferenceId);
+        await Client.Conferences.Actions.RecordResumeAsync(ConferenceId);
+        await Client.Conferences.Actions.RecordStopAsync(ConferenceId);
+        await Client.Calls.Actions.LeaveQueueAsync(CallControlId);
+
+        Assert.All(Server.Requests, r =>
+        {
+            RequestAssert.CommonHeaders(r, hasBody: true);
+            JsonAssert.RequestBody("{}", r.Body, expectGeneratedCommandId: true);
+        });
+    }
+
+    [Fact(Skip = "SDK gap: for operations whose requestBody is required in the spec but has no required fields (hold, mute, play, stop, "
+        + "unmute, PATCH queue call) the request parameter is optional and leaving it out sends no body and no Content-Type. See report.")]
+    public async Task RequiredBody_LeftOut_StillSendsAJsonObject()
+    {
+        Server.Reset();
+        for (int i = 0; i < 6; i++)
+        {
+            Server.Enqueue(i < 5 ? CannedResponse.CommandOk : CannedResponse.NoContent);
+        }
+
+        await Client.Conferences.Actions.HoldAsync(ConferenceId);
+        await Client.Conferences.Actions.MuteAsync(ConferenceId);
+        await Client.Conferences.Actions.PlayAsync(ConferenceId);
+        await Client.Conferences.Actions.StopAsync(ConferenceId);
+        await Client.Conferences.Actions.UnmuteAsync(ConferenceId);
+        await Client.Queues.Calls.UpdateAsync("support", CallControlId);
+
+        Assert.All(Server.Requests, r =>
+        {
+            RequestAssert.CommonHeaders(r, hasBody: true);
+            JsonAssert.Equal("{}", r.BodyText);
+        });
     }
 
     [Fact]
