@@ -28,7 +28,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
         ["ConferenceSpeakRequest.Payload"] = c => c.Conferences.Actions.SpeakAsync(ConferenceId, new ConferenceSpeakRequest { Payload = null!, Voice = "female" }),
         ["ConferenceSpeakRequest.Voice"] = c => c.Conferences.Actions.SpeakAsync(ConferenceId, new ConferenceSpeakRequest { Payload = "Hello", Voice = null! }),
         ["ConferenceUnholdRequest.CallControlIds"] = c => c.Conferences.Actions.UnholdAsync(ConferenceId, new ConferenceUnholdRequest { CallControlIds = null! }),
-        ["UpdateConferenceRequest.CallControlId"] = c => c.Conferences.Actions.UpdateAsync(ConferenceId, new UpdateConferenceRequest { CallControlId = null!, SupervisorRole = SupervisorRole.Barge }),
+        ["UpdateConferenceRequest.CallControlId"] = c => c.Conferences.Actions.UpdateAsync(ConferenceId, new UpdateConferenceRequest { CallControlId = null!, SupervisorRole = "barge" }),
         ["CreateQueueRequest.QueueName"] = c => c.Queues.CreateAsync(new CreateQueueRequest { QueueName = null! }),
         ["EnqueueRequest.QueueName"] = c => c.Calls.Actions.EnqueueAsync(CallControlId, new EnqueueRequest { QueueName = null! }),
     };
@@ -169,7 +169,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
         Assert.Equal("paused_new", conference.Status.Value.ToString());
         Assert.Equal("moon_phase", conference.EndReason!.Value.Value);
         Assert.False(conference.EndReason.Value.IsKnown);
-        Assert.Equal("conference_v2", conference.RecordType!.Value.Value);
+        Assert.Equal("conference_v2", conference.RecordType?.ToString());
         Assert.Null(conference.AdditionalProperties);
     }
 
@@ -188,7 +188,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
         var participant = Assert.Single(items);
         Assert.Equal("reconnecting", participant.Status!.Value.Value);
         Assert.False(participant.Status.Value.IsKnown);
-        Assert.True(participant.RecordType!.Value.IsKnown);
+        Assert.Equal("participant", participant.RecordType?.ToString());
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
 
         var pager = Client.Conferences.ListAsync(new ListConferencesParameters
         {
-            Region = ConferenceRegion.MiddleEast,
+            Region = "Middle East",
             PageSize = 50,
             Filter = new ListConferencesFilter
             {
@@ -155,10 +155,10 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
                 Name = "Business",
                 OccurredAt = new ListConferencesFilterOccurredAt { Gte = "2019-01-23T18:10:02.574Z", Lt = "2019-03-29T11:10:00Z" },
                 OutboundOutboundVoiceProfileId = "1293384261075731499",
-                Product = Product.CallControl,
+                Product = "call_control",
                 Status = "in_progress",
                 To = "+13125550001",
-                Type = ListConferencesFilterType.Command,
+                Type = "command",
             },
         });
         var items = new List<Conference>();
@@ -237,7 +237,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
         var ids = new List<string?>();
         await foreach (var p in Client.Conferences.Participants.ListAsync("conf/1", new ListConferenceParticipantsParameters
         {
-            Region = ConferenceRegion.US,
+            Region = "US",
             Filter = new ListConferenceParticipantsFilter { Whispering = true },
             PageSize = 1,
         }))

@@ -58,7 +58,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
         Server.Enqueue(CannedResponse.Json(ErrorBody, status));
 
         var ex = await Assert.ThrowsAnyAsync<TelnyxApiException>(() => Client.Conferences.Actions.JoinAsync(
-            ConferenceId, new JoinConferenceRequest { CallControlId = CallControlId, SupervisorRole = SupervisorRole.Whisper }));
+            ConferenceId, new JoinConferenceRequest { CallControlId = CallControlId, SupervisorRole = "whisper" }));
 
         Assert.Equal(exceptionType, ex.GetType().Name);
         Assert.Equal(status, ex.StatusCode);

@@ -48,7 +48,7 @@ public sealed class ModelRoundTripTests
         var request = TelnyxJson.Deserialize<CreateConferenceRequest>(json);
         Assert.Equal(CallControlId, request.CallControlId);
         Assert.Equal("Business", request.Name);
-        Assert.Equal(BeepEnabled.OnExit, request.BeepEnabled);
+        Assert.Equal("on_exit", request.BeepEnabled?.ToString());
         Assert.Equal(5, request.DurationMinutes);
         Assert.Equal(3, request.MaxParticipants);
         Assert.Equal("US", request.Region?.Value);
@@ -84,9 +84,9 @@ public sealed class ModelRoundTripTests
         JsonAssert.Equal(json, RoundTrip<JoinConferenceRequest>(json));
 
         var request = TelnyxJson.Deserialize<JoinConferenceRequest>(json);
-        Assert.Equal(SupervisorRole.Whisper, request.SupervisorRole);
+        Assert.Equal("whisper", request.SupervisorRole?.ToString());
         Assert.True(request.SupervisorRole!.Value.IsKnown);
-        Assert.Equal(ConferenceRegion.MiddleEast, request.Region);
+        Assert.Equal("Middle East", request.Region?.ToString());
         Assert.Equal(new[] { WhisperId1, WhisperId2 }, request.WhisperCallControlIds);
     }
 
@@ -96,7 +96,7 @@ public sealed class ModelRoundTripTests
         var request = new JoinConferenceRequest
         {
             CallControlId = CallControlId,
-            SupervisorRole = SupervisorRole.Whisper,
+            SupervisorRole = "whisper",
             WhisperCallControlIds = [WhisperId1],
         };
 
@@ -130,8 +130,8 @@ public sealed class ModelRoundTripTests
         // Built in code: an int and a string convert implicitly and are written as a number and a string.
         JsonAssert.Equal("""{"loop":3}""", TelnyxJson.Serialize(new ConferencePlayRequest { Loop = 3 }));
         JsonAssert.Equal("""{"loop":"infinity"}""", TelnyxJson.Serialize(new ConferencePlayRequest { Loop = "infinity" }));
-        Assert.Equal(three.Loop, (Loopcount)3);
-        Assert.NotEqual((Loopcount)"3", three.Loop);
+        Assert.Equal(three.Loop, TelnyxJson.Deserialize<ConferencePlayRequest>("""{"loop":3}""").Loop);
+        Assert.NotEqual(TelnyxJson.Deserialize<ConferencePlayRequest>("""{"loop":"3"}""").Loop, three.Loop);
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class ModelRoundTripTests
         var request = TelnyxJson.Deserialize<ConferenceSpeakRequest>(json);
         Assert.Equal("Say this to participants", request.Payload);
         Assert.Equal("female", request.Voice);
-        Assert.Equal(Language.EnUS, request.Language);
+        Assert.Equal("en-US", request.Language?.ToString());
         Assert.Equal("text", request.PayloadType?.Value);
         Assert.Equal("elevenlabs", request.VoiceSettings!.Value.GetProperty("type").GetString());
     }
@@ -247,7 +247,7 @@ public sealed class ModelRoundTripTests
     [Fact]
     public void UnknownEnumValue_SetInCode_IsWrittenAsIs()
     {
-        var request = new JoinConferenceRequest { CallControlId = "v3:x", SupervisorRole = new SupervisorRole("coach") };
+        var request = new JoinConferenceRequest { CallControlId = "v3:x", SupervisorRole = "coach" };
 
         JsonAssert.Equal("""{"call_control_id":"v3:x","supervisor_role":"coach"}""", TelnyxJson.Serialize(request));
         Assert.False(request.SupervisorRole!.Value.IsKnown);
