@@ -62,7 +62,7 @@ internal static class CSharpTypes
     {
         if (element.Kind is TypeKind.Array or TypeKind.Map)
         {
-            return "static (ref " + Reader + " reader, out " + Name(element, ns) + " value) => " + TryRead(element, ns, "value");
+            return "static (ref " + Reader + " reader, [global::System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out " + Name(element, ns) + " value) => " + TryRead(element, ns, "value");
         }
         return TryReadMethod(element, ns);
     }

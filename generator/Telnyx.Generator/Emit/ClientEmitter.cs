@@ -23,7 +23,7 @@ internal static class ClientEmitter
         {
             w.Line("private readonly " + Core + " _core;");
             w.Line();
-            w.Doc("Creates a client that reads its API key from <c>TELNYX_API_KEY</c> and its base URL from <c>TELNYX_BASE_URL</c> (else the public API).");
+            w.DocXml("Creates a client that reads its API key from <c>TELNYX_API_KEY</c> and its base URL from <c>TELNYX_BASE_URL</c> (else the public API).");
             w.Line("public TelnyxClient()");
             w.Line("    : this(new " + ClientOptions + "())");
             w.Line("{");
@@ -47,7 +47,7 @@ internal static class ClientEmitter
             foreach (var root in roots)
             {
                 w.Line();
-                w.Doc("Operations under <c>/" + Snake(root.PropertyName) + "</c>.");
+                w.DocXml("Operations under <c>/" + Snake(root.PropertyName) + "</c>.");
                 w.Line("public " + root.ClassName + " " + root.PropertyName + " { get; }");
             }
             w.Line();
@@ -79,7 +79,7 @@ internal static class ClientEmitter
             }
         }
 
-        w.Doc("Operations under <c>" + string.Join("/", resource.Path.Select(Snake)) + "</c>.");
+        w.DocXml("Operations under <c>" + string.Join("/", resource.Path.Select(Snake)) + "</c>.");
         w.Line(CSharpTypes.GeneratedCode);
         using (w.Block("public sealed partial class " + resource.ClassName))
         {
@@ -96,7 +96,7 @@ internal static class ClientEmitter
             foreach (var child in resource.Children)
             {
                 w.Line();
-                w.Doc("Operations under <c>" + Snake(child.PropertyName) + "</c>.");
+                w.DocXml("Operations under <c>" + Snake(child.PropertyName) + "</c>.");
                 w.Line("public " + child.ClassName + " " + child.PropertyName + " { get; }");
             }
             foreach (var op in resource.Operations)
@@ -152,7 +152,7 @@ internal static class ClientEmitter
             var path = PathExpression(op);
             if (hasBody)
             {
-                if (!bodyOptional) w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+                if (!bodyOptional && !op.Body!.IsValueType) w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
                 if (op.HasCommandId)
                 {
                     // One command_id per call, reused by every retry, so a retried command never runs twice.
@@ -190,13 +190,23 @@ internal static class ClientEmitter
             if (hasQuery) w.Line("parameters?.AddTo(message);");
             if (hasBody)
             {
-                if (bodyOptional && !op.HasCommandId)
+                var isModel = op.Body!.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum;
+                var guard = bodyOptional && !op.HasCommandId ? "if (request is not null) " : "";
+                if (isModel)
                 {
-                    w.Line("if (request is not null) message.SetJsonBody(request);");
+                    w.Line(guard + "message.SetJsonBody(request);");
                 }
                 else
                 {
-                    w.Line("message.SetJsonBody(request);");
+                    using (w.Block(guard.Length > 0 ? "if (request is not null)" : "// The body is written directly."))
+                    {
+                        w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();");
+                        using (w.Block("using (var writer = new " + CSharpTypes.Writer + "(buffer))"))
+                        {
+                            CSharpTypes.WriteValue(w, op.Body!, ns, op.Body!.IsValueType && bodyOptional ? "request.Value" : "request");
+                        }
+                        w.Line("message.SetJsonBody(buffer.WrittenSpan);");
+                    }
                 }
             }
             switch (op.ResponseShape)
@@ -255,7 +265,7 @@ internal static class ClientEmitter
 
     private static void EmitQueryParameters(SourceWriter w, OperationModel op, string ns)
     {
-        w.Doc("Query parameters of <c>" + op.HttpMethod + " " + op.Path + "</c>.");
+        w.DocXml("Query parameters of <c>" + op.HttpMethod + " " + SourceWriter.EscapeXml(op.Path) + "</c>.");
         w.Line(CSharpTypes.GeneratedCode);
         using (w.Block("public sealed partial record " + op.QueryTypeName))
         {
@@ -267,7 +277,7 @@ internal static class ClientEmitter
             }
             if (op.ResponseShape == ResponseShape.Paged)
             {
-                w.Doc("Items per page, 1 to 250 (<c>page[size]</c>); the server's default when null. Every page is fetched as it is enumerated.");
+                w.DocXml("Items per page, 1 to 250 (<c>page[size]</c>); the server's default when null. Every page is fetched as it is enumerated.");
                 w.Line("public int? PageSize { get; init; }");
                 w.Line();
             }
@@ -296,8 +306,8 @@ internal static class ClientEmitter
                         case TypeKind.Array when p.Type.Element!.Kind is TypeKind.String:
                             w.Line("message.AddQuery(" + name + ", " + p.Name + ");");
                             break;
-                        case TypeKind.Array when p.Type.Element!.Kind is TypeKind.Enum:
-                            w.Line("if (" + p.Name + " is not null) message.AddQuery(" + name + ", global::System.Linq.Enumerable.Select(" + p.Name + ", static v => (string?)v.Value));");
+                        case TypeKind.Array when p.Type.Element!.Kind is not (TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map or TypeKind.Json):
+                            w.Line("global::Telnyx.Runtime.Http.DeepObjectQuery.AddValues(message, " + name + ", " + p.Name + ");");
                             break;
                         case TypeKind.Object:
                         case TypeKind.Union:

@@ -38,6 +38,22 @@ internal static class ClientPlan
             }
             groups[Key(path, path.Length)].Add(op);
         }
+        // Resource classes must not take a model type's name (a schema may be called "MediaResource").
+        var taken = new HashSet<string>(model.Types.Select(t => t.Name), StringComparer.Ordinal);
+        foreach (var op in model.Operations)
+        {
+            if (op.QueryTypeName is { } q) taken.Add(q);
+        }
+        string ClassName(IEnumerable<string> path)
+        {
+            var stem = string.Concat(path);
+            foreach (var suffix in new[] { "Resource", "Operations", "Api" })
+            {
+                if (!taken.Contains(stem + suffix)) return stem + suffix;
+            }
+            return stem + "ResourceGroup";
+        }
+
         var roots = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var op in model.Operations)
         {
@@ -56,6 +72,4 @@ internal static class ClientPlan
     }
 
     private static string Key(ImmutableArray<string> path, int depth) => string.Join(".", path.Take(depth));
-
-    public static string ClassName(IEnumerable<string> path) => string.Concat(path) + "Resource";
 }

@@ -29,7 +29,7 @@ internal static class EnumEmitter
             foreach (var member in model.Members)
             {
                 w.Line();
-                w.Doc("The value <c>" + member.Value + "</c>.");
+                w.DocXml("The value <c>" + SourceWriter.EscapeXml(member.Value) + "</c>.");
                 w.Line("public static " + self + " " + member.Name + " { get; } = new(" + SourceWriter.Literal(member.Value) + ");");
             }
             w.Line();

@@ -109,6 +109,7 @@ internal static class ObjectEmitter
         var doc = p.Doc ?? p.JsonName;
         if (p.IsDeprecated) doc += "\nDeprecated by the API.";
         w.Doc(doc);
+        if (p.Constant is not null) w.Line("/// <remarks>Always <c>" + SourceWriter.EscapeXml(p.Constant) + "</c>.</remarks>");
         if (storage == Storage.Tracked) w.Line("/// <remarks>Nullable in the API: an explicit <c>null</c> is sent when set to null; never sent when left unset.</remarks>");
         var required = storage == Storage.Required ? "required " : "";
         var field = Field(p);
@@ -264,7 +265,7 @@ internal static class ObjectEmitter
 
     private static void EmitValidate(SourceWriter w, ObjectModel model, IReadOnlyList<PropertyModel> properties, List<Storage> storage)
     {
-        w.Doc("Throws when a required property holds null (possible through <c>null!</c>), before anything is sent.");
+        w.DocXml("Throws when a required property holds null (possible through <c>null!</c>), before anything is sent.");
         using (w.Block("internal void ThrowIfInvalid(string parameterName)"))
         {
             for (var i = 0; i < properties.Count; i++)

@@ -50,6 +50,18 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Writes an XML doc comment whose text is already valid XML (generator-authored markup).</summary>
+    public SourceWriter DocXml(string markup, string tag = "summary")
+    {
+        Line("/// <" + tag + ">");
+        foreach (var line in markup.Split('\n'))
+        {
+            Line("/// " + line.TrimEnd());
+        }
+        Line("/// </" + tag + ">");
+        return this;
+    }
+
     public override string ToString() => _builder.ToString();
 
     public static string EscapeXml(string text)

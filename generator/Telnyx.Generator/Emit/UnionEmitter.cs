@@ -48,10 +48,10 @@ internal static class UnionEmitter
                 w.Line("public bool Is" + c.Name + " => _case == " + index + ";");
                 w.Line();
                 w.Doc("The " + c.Name + " case, or null when this holds another case.");
-                w.Line("public " + type + "? As" + c.Name + " => _case == " + index + " ? (" + type + ")_value! : null;");
+                w.Line("public " + type + "? As" + c.Name + " => _case == " + index + " ? (" + type + "?)_value : default;");
             }
             w.Line();
-            w.Doc("True when the JSON matched no known case; <see cref=\"Raw\"/> holds it.");
+            w.DocXml("True when the JSON matched no known case; <see cref=\"Raw\"/> holds it.");
             w.Line("public bool IsUnknown => _case == 0;");
             w.Line();
             w.Doc("The JSON of an unknown case.");
@@ -99,7 +99,7 @@ internal static class UnionEmitter
             w.Line("public override int GetHashCode() => _case == 0 ? 0 : global::System.HashCode.Combine(_case, _value);");
             w.Line();
             w.Line("/// <inheritdoc />");
-            w.Line("public override string ToString() => _value?.ToString() ?? string.Empty;");
+            w.Line("public override string ToString() => global::System.Convert.ToString(_value, global::System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;");
         }
     }
 
@@ -125,7 +125,7 @@ internal static class UnionEmitter
                                 w.Line("case " + SourceWriter.Literal(value) + ":");
                             }
                             w.Indent();
-                            EmitTry(w, cases[i], i + 1, ns);
+                            EmitTry(w, cases[i], i + 1, ns, "tagged");
                             w.Line("break;");
                             w.Unindent();
                         }
@@ -136,15 +136,15 @@ internal static class UnionEmitter
             // Without a discriminator, the JSON token picks the case; the first case that reads it wins.
             for (var i = 0; i < cases.Length; i++)
             {
-                EmitTry(w, cases[i], i + 1, ns);
+                EmitTry(w, cases[i], i + 1, ns, "case");
             }
             w.Line("return new " + self + "(" + CSharpTypes.JsonElement + ".ParseValue(ref reader), 0);");
         }
     }
 
-    private static void EmitTry(SourceWriter w, UnionCaseModel c, int index, string ns)
+    private static void EmitTry(SourceWriter w, UnionCaseModel c, int index, string ns, string prefix)
     {
-        var local = "case" + index.ToString(CultureInfo.InvariantCulture);
+        var local = prefix + index.ToString(CultureInfo.InvariantCulture);
         // A failed attempt leaves the reader where it was, so the next case (or the unknown case) can read it.
         using (w.Block("if (reader.TokenType != " + CSharpTypes.TokenType + ".Null && " + CSharpTypes.TryRead(c.Type, ns, "var " + local) + ")"))
         {

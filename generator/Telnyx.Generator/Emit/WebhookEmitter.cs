@@ -21,19 +21,19 @@ internal static class WebhookEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
-            w.Doc("The event's <c>id</c>.");
+            w.DocXml("The event's <c>id</c>.");
             w.Line("public string? Id { get; init; }");
             w.Line();
-            w.Doc("The event's <c>event_type</c>, for example <c>conference.created</c>.");
+            w.DocXml("The event's <c>event_type</c>, for example <c>conference.created</c>.");
             w.Line("public string EventType { get; init; } = string.Empty;");
             w.Line();
-            w.Doc("When the event occurred (<c>occurred_at</c> of the event, or of its payload).");
+            w.DocXml("When the event occurred (<c>occurred_at</c> of the event, or of its payload).");
             w.Line("public global::System.DateTimeOffset? OccurredAt { get; init; }");
             w.Line();
-            w.Doc("The event's <c>record_type</c> (usually <c>event</c>).");
+            w.DocXml("The event's <c>record_type</c> (usually <c>event</c>).");
             w.Line("public string? RecordType { get; init; }");
             w.Line();
-            w.Doc("The delivery envelope's <c>meta</c> object, when the event came wrapped in one.");
+            w.DocXml("The delivery envelope's <c>meta</c> object, when the event came wrapped in one.");
             w.Line("public " + CSharpTypes.JsonElement + "? Meta { get; init; }");
             w.Line();
             w.Doc("Parses a webhook body WITHOUT verifying its signature: use it only for bodies you already trust. "
@@ -78,7 +78,7 @@ internal static class WebhookEmitter
             w.Line(CSharpTypes.GeneratedCode);
             using (w.Block("public sealed partial record " + e.ClassName + " : TelnyxWebhookEvent"))
             {
-                w.Doc("The <c>event_type</c> that selects this event.");
+                w.DocXml("The <c>event_type</c> that selects this event.");
                 w.Line("public const string Type = " + SourceWriter.Literal(e.EventType) + ";");
                 w.Line();
                 w.Doc("The whole event object, with every field the spec describes.");
@@ -86,14 +86,14 @@ internal static class WebhookEmitter
                 if (e.PayloadType is { } payload)
                 {
                     w.Line();
-                    w.Doc("The event's payload (<c>Data.Payload</c>).");
+                    w.DocXml("The event's payload (<c>Data.Payload</c>).");
                     w.Line("public " + CSharpTypes.Name(payload, ns) + (payload.IsValueType ? "?" : "?") + " Payload => Data.Payload;");
                 }
             }
         }
 
         w.Line();
-        w.Doc("An event whose <c>event_type</c> this version of the spec does not list; <see cref=\"Raw\"/> holds the whole body.");
+        w.DocXml("An event whose <c>event_type</c> this version of the spec does not list; <see cref=\"Raw\"/> holds the whole body.");
         w.Line(CSharpTypes.GeneratedCode);
         using (w.Block("public sealed partial record UnknownWebhookEvent : TelnyxWebhookEvent"))
         {

@@ -22,6 +22,7 @@ internal sealed record ObjectModel(
 /// <summary>One property of an object schema.</summary>
 /// <param name="IsNullable">The spec allows an explicit JSON <c>null</c>: unset, null and a value stay distinct.</param>
 /// <param name="IsRequired">The spec lists the property as required.</param>
+/// <param name="Constant">The only value the spec allows (a one-value enum or <c>const</c>); such properties are strings.</param>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -29,7 +30,8 @@ internal sealed record PropertyModel(
     bool IsRequired,
     bool IsNullable,
     bool IsDeprecated,
-    string? Doc);
+    string? Doc,
+    string? Constant = null);
 
 /// <summary>An open, string-backed enum: known values as static members, unknown values kept.</summary>
 internal sealed record EnumModel(string Name, string? Doc, string Pointer, EquatableArray<EnumMemberModel> Members)

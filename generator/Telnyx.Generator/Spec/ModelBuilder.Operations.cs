@@ -339,6 +339,7 @@ internal sealed partial class ModelBuilder
     private string? EventTypeValue(ObjectModel model)
     {
         var property = model.Properties.FirstOrDefault(p => p.JsonName == "event_type");
+        if (property?.Constant is { } constant) return constant;
         if (property?.Type.Kind == TypeKind.Enum && _types.TryGetValue(property.Type.Name!, out var e) && e is EnumModel em && em.Members.Count == 1)
         {
             return em.Members[0].Value;

@@ -22,6 +22,8 @@ internal sealed partial class ModelBuilder
     private static readonly string[] ReservedTypeNames =
     {
         "TelnyxClient", "TelnyxWebhookEvent", "UnknownWebhookEvent", "TelnyxWebhooks", "JsonElement", "Object", "String",
+        // Members of the generated enums and unions: a type may not share a name with its own member.
+        "Value", "Raw", "IsKnown", "IsUnknown", "Type", "Data", "Payload",
     };
 
     private static readonly string[] ReservedMemberNames =
@@ -88,7 +90,7 @@ internal sealed partial class ModelBuilder
 
     private string ClaimTypeName(string preferred, string pointer, params string[] alternatives)
     {
-        var name = _typeNames.Claim(preferred, alternatives);
+        var name = _typeNames.Claim(preferred, alternatives.Length > 0 ? alternatives : new[] { preferred + "Model" });
         if (name != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer, preferred, name, pointer);
         return name;
     }
@@ -263,19 +265,36 @@ internal sealed partial class ModelBuilder
         return TypeRef.Json; // no type keyword: any JSON value
     }
 
+    /// <summary>Property names too generic to stand alone as a type name: their enums take the parent's name too.</summary>
+    private static readonly HashSet<string> GenericEnumNames = new(StringComparer.Ordinal)
+    {
+        "Status", "Type", "Reason", "State", "Kind", "Mode", "EventType", "RecordType", "PayloadType", "Direction", "Result", "Code", "Source", "Name",
+    };
+
     private TypeRef ResolveInlineEnum(IOpenApiSchema schema, NameHint hint, string pointer)
     {
         var values = SchemaFacts.StringEnumValues(schema)!;
         var signature = string.Join("\u0001", values);
-        // Identical inline enums share one type under the short name (beep_enabled -> BeepEnabled).
-        foreach (var candidate in new[] { hint.Short, hint.Qualified })
+        var qualified = hint.Qualified.Replace("EventEvent", "Event");
+        var preferred = GenericEnumNames.Contains(hint.Short) ? qualified : hint.Short;
+
+        // Identical enums share one type: an inline copy of a component enum (region -> ConferenceRegion),
+        // or the same inline enum in several requests (beep_enabled -> BeepEnabled).
+        foreach (var pair in _enumSignatures)
+        {
+            if (pair.Value == signature && pair.Key.EndsWith(hint.Short, StringComparison.Ordinal) && _componentNames.ContainsValue(pair.Key))
+            {
+                return TypeRef.Named(TypeKind.Enum, pair.Key);
+            }
+        }
+        foreach (var candidate in new[] { preferred, qualified })
         {
             if (_enumSignatures.TryGetValue(candidate, out var existing) && existing == signature)
             {
                 return TypeRef.Named(TypeKind.Enum, candidate);
             }
         }
-        var name = _typeNames.TryClaim(hint.Short) ? hint.Short : ClaimTypeName(hint.Qualified, pointer);
+        var name = _typeNames.TryClaim(preferred) ? preferred : ClaimTypeName(qualified, pointer);
         _enumSignatures[name] = signature;
         _types[name] = BuildEnum(name, schema, pointer);
         return TypeRef.Named(TypeKind.Enum, name);
@@ -324,11 +343,15 @@ internal sealed partial class ModelBuilder
             var memberName = members.Claim(preferred, preferred + "Value");
             if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, propertyPointer, preferred, memberName, jsonName);
             var hint = new NameHint(preferred, name + preferred);
-            var type = Resolve(propertySchema, hint, propertyPointer);
             var target = SchemaFacts.Target(propertySchema);
+            // A one-value inline enum (record_type: [event]) is a constant, not a type of its own.
+            var constant = propertySchema is not OpenApiSchemaReference && target is not null
+                ? (SchemaFacts.StringEnumValues(target) is { Count: 1 } single ? single[0] : target.Const)
+                : null;
+            var type = constant is not null ? TypeRef.String : Resolve(propertySchema, hint, propertyPointer);
             var nullable = SchemaFacts.AllowsNull(propertySchema) || (target is not null && SchemaFacts.AllowsNull(target));
             var doc = SchemaFacts.Summary(propertySchema);
-            properties.Add(new PropertyModel(jsonName, memberName, type, required.Contains(jsonName), nullable, propertySchema.Deprecated, doc));
+            properties.Add(new PropertyModel(jsonName, memberName, type, required.Contains(jsonName), nullable, propertySchema.Deprecated, doc, constant));
         }
 
         var additional = members.Claim("AdditionalProperties", "AdditionalJsonProperties");

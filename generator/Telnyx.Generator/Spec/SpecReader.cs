@@ -55,27 +55,33 @@ internal static class SpecReader
             }
             cancellationToken.ThrowIfCancellationRequested();
 
+            // With a document, the reader's complaints about parts of it (unknown keys, bad values) are warnings:
+            // a newer Telnyx document must not stop the build. Without one they are errors.
+            var document = result.Document;
+            var usable = document is not null && (document.Paths is { Count: > 0 } || document.Components?.Schemas is { Count: > 0 } || document.Webhooks is { Count: > 0 });
             var pending = new List<PendingDiagnostic>();
             foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
             {
-                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
+                var id = usable ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
+                pending.Add(new PendingDiagnostic(id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
             }
             foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
             {
                 pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
             }
 
-            if (result.Document is { } parsed) inspect?.Invoke(parsed);
+            if (document is not null) inspect?.Invoke(document);
             ApiModel? model = null;
-            if (result.Document is { } document && !pending.Any(p => p.Id == DiagnosticDescriptors.ReaderError.Id && IsFatal(p)))
+            if (usable)
             {
-                var builder = new ModelBuilder(document, source.Namespace, System.IO.Path.GetFileName(path), cancellationToken);
+                var builder = new ModelBuilder(document!, source.Namespace, System.IO.Path.GetFileName(path), cancellationToken);
                 model = builder.Build();
                 pending.AddRange(builder.Diagnostics);
             }
-            else if (result.Document is null && pending.Count == 0)
+            else if (!pending.Any(p => p.Id == DiagnosticDescriptors.ReaderError.Id))
             {
-                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, "#", new[] { "the document could not be read" }.ToEquatableArray()));
+                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, "#",
+                    new[] { "the document has no paths, component schemas or webhooks, so there is nothing to generate" }.ToEquatableArray()));
             }
             return new SpecResult(model, Locate(path, text, utf8, pending));
         }
@@ -88,9 +94,6 @@ internal static class SpecReader
             return Fail(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(path), path, ex.GetType().Name + ": " + ex.Message);
         }
     }
-
-    /// <summary>Reader errors about one part of the document still leave a usable model; a missing root does not.</summary>
-    private static bool IsFatal(PendingDiagnostic diagnostic) => diagnostic.Pointer is "#" or "#/" or "";
 
     private static SpecResult Fail(string id, SpecLocation location, params string[] args)
         => new(null, new[] { new DiagnosticInfo(id, location, args.ToEquatableArray()) }.ToEquatableArray());
@@ -126,7 +129,12 @@ internal static class SpecReader
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("openapi") || reader.ValueTextEquals("swagger")) return null;
+            if (reader.ValueTextEquals("swagger"))
+            {
+                return new DiagnosticInfo(DiagnosticDescriptors.ReaderError.Id, JsonPointerLocator.LocateOffset(path, text, utf8, reader.TokenStartIndex),
+                    new[] { "this is a Swagger 2.0 document; convert it to OpenAPI 3.x first" }.ToEquatableArray());
+            }
+            if (reader.ValueTextEquals("openapi")) return null;
             reader.Read();
             reader.Skip();
         }

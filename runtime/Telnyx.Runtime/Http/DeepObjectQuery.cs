@@ -75,6 +75,23 @@ public static class DeepObjectQuery
     /// <summary>Adds a list as repeated values.</summary>
     public static void AddJson(TelnyxRequest request, string name, IReadOnlyList<string>? value) => Add(request, name, value);
 
+    /// <summary>Adds a list of scalars as repeated values, formatted with the invariant culture.</summary>
+    public static void AddValues<T>(TelnyxRequest request, string name, IReadOnlyList<T>? values)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (values is null) return;
+        foreach (var value in values)
+        {
+            request.AddQuery(name, value switch
+            {
+                null => null,
+                bool b => b ? "true" : "false",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            });
+        }
+    }
+
     private static void AddElement(TelnyxRequest request, string prefix, JsonElement element)
     {
         switch (element.ValueKind)
