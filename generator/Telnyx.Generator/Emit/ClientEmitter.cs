@@ -153,13 +153,15 @@ internal static class ClientEmitter
             if (hasBody)
             {
                 if (!bodyOptional && !op.Body!.IsValueType) w.Line("global::System.ArgumentNullException.ThrowIfNull(request);");
+                // A body the spec requires is always sent, even when the caller has nothing to put in it.
+                var alwaysSend = op.HasCommandId || op.BodyIsRequired;
+                if (bodyOptional && alwaysSend && op.Body!.Kind == TypeKind.Object) w.Line("request ??= new " + bodyType + "();");
                 if (op.HasCommandId)
                 {
                     // One command_id per call, reused by every retry, so a retried command never runs twice.
-                    if (bodyOptional) w.Line("request ??= new " + bodyType + "();");
                     w.Line("if (string.IsNullOrEmpty(request.CommandId)) request = request with { CommandId = global::System.Guid.NewGuid().ToString() };");
                 }
-                if (op.Body!.Kind == TypeKind.Object) w.Line("request" + (bodyOptional && !op.HasCommandId ? "?" : "") + ".ThrowIfInvalid(nameof(request));");
+                if (op.Body!.Kind == TypeKind.Object) w.Line("request" + (bodyOptional && !alwaysSend ? "?" : "") + ".ThrowIfInvalid(nameof(request));");
             }
 
             if (op.ResponseShape == ResponseShape.Paged)
@@ -191,7 +193,7 @@ internal static class ClientEmitter
             if (hasBody)
             {
                 var isModel = op.Body!.Kind is TypeKind.Object or TypeKind.Union or TypeKind.Enum;
-                var guard = bodyOptional && !op.HasCommandId ? "if (request is not null) " : "";
+                var guard = bodyOptional && !(op.HasCommandId || op.BodyIsRequired) ? "if (request is not null) " : "";
                 if (isModel)
                 {
                     w.Line(guard + "message.SetJsonBody(request);");

@@ -271,7 +271,17 @@ internal static class ObjectEmitter
             for (var i = 0; i < properties.Count; i++)
             {
                 var p = properties[i];
-                if (storage[i] != Storage.Required || p.IsNullable || p.Type.IsValueType) continue;
+                if (storage[i] != Storage.Required || p.IsNullable) continue;
+                if (p.Type.Kind == TypeKind.Enum)
+                {
+                    // default(SomeEnum) wraps no value at all: as good as unset.
+                    using (w.Block("if (" + Field(p) + " is null || " + Field(p) + ".Value.Value.Length == 0)"))
+                    {
+                        w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(model.Name + "." + p.Name + " (\"" + p.JsonName + "\") is required and must be set to a value.") + ", parameterName);");
+                    }
+                    continue;
+                }
+                if (p.Type.IsValueType) continue;
                 using (w.Block("if (" + Field(p) + " is null)"))
                 {
                     w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(model.Name + "." + p.Name + " (\"" + p.JsonName + "\") is required and must not be null.") + ", parameterName);");

@@ -13,24 +13,25 @@ public static class TelnyxUrl
     /// </summary>
     /// <param name="value">The parameter value.</param>
     /// <param name="parameterName">The parameter's name, used in the exception message.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, <c>.</c> or <c>..</c>.</exception>
     public static string EscapePathSegment(string value, string parameterName)
     {
         if (string.IsNullOrEmpty(value))
         {
             throw new ArgumentException($"path parameter '{parameterName}' must not be empty", parameterName);
         }
-        return value switch
+        // Servers and proxies decode %2E and then drop dot segments, so "." and ".." would address another
+        // resource: refuse them rather than send a request somewhere the caller did not mean.
+        if (value is "." or "..")
         {
-            "." => "%2E",
-            ".." => "%2E%2E",
-            _ => Uri.EscapeDataString(value),
-        };
+            throw new ArgumentException($"path parameter '{parameterName}' must not be '{value}'", parameterName);
+        }
+        return Uri.EscapeDataString(value);
     }
 
     /// <summary>Escapes one path segment; see <see cref="EscapePathSegment(string, string)"/>.</summary>
     /// <param name="value">The parameter value.</param>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is null, empty, <c>.</c> or <c>..</c>.</exception>
     public static string EscapePathSegment(string value) => EscapePathSegment(value, nameof(value));
 
     /// <summary>

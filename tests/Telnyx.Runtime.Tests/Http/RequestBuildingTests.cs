@@ -66,12 +66,22 @@ public sealed class RequestBuildingTests
     [InlineData("a b", "a%20b")]
     [InlineData("q?x#y%z", "q%3Fx%23y%25z")]
     [InlineData("ünï★", "%C3%BCn%C3%AF%E2%98%85")]
-    [InlineData("..", "%2E%2E")]
-    [InlineData(".", "%2E")]
     [InlineData("v3:abc-_.~", "v3%3Aabc-_.~")]
+    [InlineData("...", "...")]
     public void EscapePathSegment_uses_EscapeDataString_semantics(string value, string expected)
     {
         Assert.Equal(expected, TelnyxUrl.EscapePathSegment(value, "id"));
+    }
+
+    [Theory]
+    [InlineData(".")]
+    [InlineData("..")]
+    public void EscapePathSegment_rejects_dot_segments(string value)
+    {
+        // Servers decode %2E and drop dot segments, so these would address another resource.
+        var ex = Assert.Throws<ArgumentException>(() => TelnyxUrl.EscapePathSegment(value, "id"));
+        Assert.Contains("must not be '" + value + "'", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("id", ex.ParamName);
     }
 
     [Theory]
@@ -93,11 +103,11 @@ public sealed class RequestBuildingTests
 
         string id = TelnyxUrl.EscapePathSegment("v3:a/b c ü?#", "id");
         await core.SendNoContentAsync(TestClients.Get("/calls/" + id + "/actions"), null, default);
-        await core.SendNoContentAsync(TestClients.Get("/calls/" + TelnyxUrl.EscapePathSegment("..", "id") + "/x"), null, default);
+        await core.SendNoContentAsync(TestClients.Get("/calls/" + TelnyxUrl.EscapePathSegment("a.b..", "id") + "/x"), null, default);
 
         var requests = server.Requests;
         Assert.Equal("/v2/calls/v3%3Aa%2Fb%20c%20%C3%BC%3F%23/actions", requests[0].RawTarget);
-        Assert.Equal("/v2/calls/%2E%2E/x", requests[1].RawTarget);
+        Assert.Equal("/v2/calls/a.b../x", requests[1].RawTarget);
     }
 
     [Fact]
