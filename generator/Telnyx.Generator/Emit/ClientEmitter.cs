@@ -14,7 +14,7 @@ internal static class ClientEmitter
     private const string Token = "global::System.Threading.CancellationToken";
     private const string Url = "global::Telnyx.Runtime.Http.TelnyxUrl";
 
-    public static void EmitClient(SourceWriter w, EquatableArray<ResourceChild> roots)
+    public static void EmitClient(SourceWriter w, EquatableArray<ResourceChild> roots, bool hasWebhooks)
     {
         w.Doc("The Telnyx API client: one property per resource group, one async method per operation.");
         w.Line("/// <remarks>Thread-safe; create one and reuse it. Disposing it releases the HTTP client it created (never one you supplied).</remarks>");
@@ -42,6 +42,24 @@ internal static class ClientEmitter
                 foreach (var root in roots)
                 {
                     w.Line(root.PropertyName + " = new " + root.ClassName + "(_core);");
+                }
+                if (hasWebhooks) w.Line("Webhooks = new TelnyxWebhooks(() => CreateWebhookVerifier(core.Options));");
+            }
+            if (hasWebhooks)
+            {
+                w.Line();
+                w.DocXml("Webhook verification and parsing, with the key from <c>TelnyxClientOptions.WebhookPublicKey</c> or <c>TELNYX_PUBLIC_KEY</c>.");
+                w.Line("public TelnyxWebhooks Webhooks { get; }");
+                w.Line();
+                using (w.Block("private static global::Telnyx.Runtime.Webhooks.TelnyxWebhookVerifier CreateWebhookVerifier(" + ClientOptions + " options)"))
+                {
+                    w.Line("var key = options.WebhookPublicKey;");
+                    w.Line("if (string.IsNullOrWhiteSpace(key)) key = global::System.Environment.GetEnvironmentVariable(" + ClientOptions + ".WebhookPublicKeyEnvironmentVariable);");
+                    using (w.Block("if (string.IsNullOrWhiteSpace(key))"))
+                    {
+                        w.Line("throw new global::Telnyx.Runtime.Errors.TelnyxConfigurationException(\"No Telnyx webhook public key: set TelnyxClientOptions.WebhookPublicKey or the TELNYX_PUBLIC_KEY environment variable (Mission Control Portal, Keys & Credentials, Public Key).\");");
+                    }
+                    w.Line("return new global::Telnyx.Runtime.Webhooks.TelnyxWebhookVerifier(key, options.WebhookTolerance, options.TimeProvider);");
                 }
             }
             foreach (var root in roots)

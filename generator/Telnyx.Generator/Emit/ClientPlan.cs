@@ -67,7 +67,7 @@ internal static class ClientPlan
             units.Add(new ResourceUnit(model.Namespace, new ResourceModel(ClassName(path), path.ToEquatableArray(), childList, pair.Value.ToEquatableArray())));
         }
         if (model.WebhookEvents.Count > 0) units.Add(new WebhooksUnit(model.Namespace, model.WebhookEvents));
-        units.Add(new ClientUnit(model.Namespace, roots.Select(r => new ResourceChild(r, ClassName(new[] { r }))).ToEquatableArray()));
+        units.Add(new ClientUnit(model.Namespace, roots.Select(r => new ResourceChild(r, ClassName(new[] { r }))).ToEquatableArray(), model.WebhookEvents.Count > 0));
         return units.ToImmutable();
     }
 

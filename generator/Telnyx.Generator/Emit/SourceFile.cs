@@ -28,7 +28,7 @@ internal sealed record WebhooksUnit(string Namespace, EquatableArray<WebhookEven
 }
 
 /// <summary>The <c>TelnyxClient</c> entry point.</summary>
-internal sealed record ClientUnit(string Namespace, EquatableArray<ResourceChild> Roots) : EmitUnit(Namespace)
+internal sealed record ClientUnit(string Namespace, EquatableArray<ResourceChild> Roots, bool HasWebhooks) : EmitUnit(Namespace)
 {
     public override string Subject => "TelnyxClient";
 }
@@ -66,7 +66,7 @@ internal static class SourceFile
                 name = "TelnyxWebhookEvent";
                 break;
             case ClientUnit c:
-                ClientEmitter.EmitClient(w, c.Roots);
+                ClientEmitter.EmitClient(w, c.Roots, c.HasWebhooks);
                 name = "TelnyxClient";
                 break;
             default:

@@ -14,6 +14,9 @@ public sealed class TelnyxClientOptions
     /// <summary>The environment variable read when <see cref="BaseUrl"/> is not set: <c>TELNYX_BASE_URL</c>.</summary>
     public const string BaseUrlEnvironmentVariable = "TELNYX_BASE_URL";
 
+    /// <summary>The environment variable read for <see cref="WebhookPublicKey"/> when it is not set.</summary>
+    public const string WebhookPublicKeyEnvironmentVariable = "TELNYX_PUBLIC_KEY";
+
     /// <summary>The production API root, <c>https://api.telnyx.com/v2</c>.</summary>
     public static Uri DefaultBaseUrl { get; } = new("https://api.telnyx.com/v2");
 
@@ -36,6 +39,15 @@ public sealed class TelnyxClientOptions
     /// when no retry is left, <see cref="Errors.TelnyxTimeoutException"/> is thrown.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The Telnyx webhook public key (Mission Control Portal, "Public Key"): base64 of 32 bytes, or PEM / DER
+    /// SubjectPublicKeyInfo. When null, <c>TELNYX_PUBLIC_KEY</c> is read. Needed only to verify webhooks.
+    /// </summary>
+    public string? WebhookPublicKey { get; set; }
+
+    /// <summary>How far a webhook's <c>telnyx-timestamp</c> may be from now, either way (default 300 s).</summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>How many times a failed request is retried (default 2, so 3 attempts); 0 disables retries.</summary>
     public int MaxRetries { get; set; } = 2;
