@@ -137,6 +137,12 @@ internal static class ClientEmitter
         var hasBody = op.Body is not null;
         var hasQuery = op.QueryTypeName is not null;
         if (hasBody) w.Line("/// <param name=\"request\">The request body.</param>");
+        var hasRawBody = op.RawBodyMediaType is not null;
+        if (hasRawBody)
+        {
+            w.Line("/// <param name=\"body\">The encoded request body (the document describes it as <c>" + SourceWriter.EscapeXml(op.RawBodyMediaType!) + "</c>, not JSON).</param>");
+            w.Line("/// <param name=\"contentType\">The body's full <c>Content-Type</c>, including any multipart boundary.</param>");
+        }
         if (hasQuery) w.Line("/// <param name=\"parameters\">Query parameters" + (op.ResponseShape == ResponseShape.Paged ? " and the page size" : "") + ".</param>");
         w.Line("/// <param name=\"options\">Per-request overrides: retries, timeout, extra headers, query parameters and body fields.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
@@ -147,6 +153,11 @@ internal static class ClientEmitter
         var bodyType = hasBody ? CSharpTypes.Name(op.Body!, ns) : null;
         var bodyOptional = hasBody && (!op.BodyIsRequired || op.BodyCanBeEmpty);
         if (hasBody) args.Add(bodyType + (bodyOptional ? "? request = null" : " request"));
+        if (hasRawBody)
+        {
+            args.Add("global::System.ReadOnlyMemory<byte> body");
+            args.Add("string contentType = " + SourceWriter.Literal(op.RawBodyMediaType!));
+        }
         if (hasQuery) args.Add(op.QueryTypeName + "? parameters = null");
         args.Add(Options + "? options = null");
         args.Add(Token + " cancellationToken = default");
@@ -159,6 +170,9 @@ internal static class ClientEmitter
                 break;
             case ResponseShape.None:
                 returnType = "global::System.Threading.Tasks.Task";
+                break;
+            case ResponseShape.Raw:
+                returnType = "global::System.Threading.Tasks.Task<global::Telnyx.Runtime.Http.TelnyxRawResponse>";
                 break;
             default:
                 returnType = "global::System.Threading.Tasks.Task<" + CSharpTypes.Name(op.ResponseType!, ns) + ">";
@@ -229,10 +243,14 @@ internal static class ClientEmitter
                     }
                 }
             }
+            if (hasRawBody) w.Line("message.SetBody(body.Span, contentType);");
             switch (op.ResponseShape)
             {
                 case ResponseShape.None:
                     w.Line("return _core.SendNoContentAsync(message, options, cancellationToken);");
+                    break;
+                case ResponseShape.Raw:
+                    w.Line("return _core.SendRawAsync(message, options, cancellationToken);");
                     break;
                 case ResponseShape.DataEnvelope:
                     w.Line("return _core.SendForDataAsync(message, " + ReaderLambda(op.ResponseType!, ns) + ", options, cancellationToken);");

@@ -44,14 +44,21 @@ internal static class ClientPlan
         {
             if (op.QueryTypeName is { } q) taken.Add(q);
         }
+        // Each group claims its class name once ("Oauth.Grants" and "OauthGrants" both concatenate to OauthGrants).
+        var classNames = new Dictionary<string, string>(StringComparer.Ordinal);
         string ClassName(IEnumerable<string> path)
         {
+            var key = string.Join(".", path);
+            if (classNames.TryGetValue(key, out var known)) return known;
             var stem = string.Concat(path);
-            foreach (var suffix in new[] { "Resource", "Operations", "Api" })
+            var name = new[] { "Resource", "Operations", "Api" }.Select(suffix => stem + suffix).FirstOrDefault(n => !taken.Contains(n));
+            for (var i = 2; name is null; i++)
             {
-                if (!taken.Contains(stem + suffix)) return stem + suffix;
+                if (!taken.Contains(stem + "Resource" + i)) name = stem + "Resource" + i;
             }
-            return stem + "ResourceGroup";
+            taken.Add(name);
+            classNames[key] = name;
+            return name;
         }
 
         var roots = new SortedSet<string>(StringComparer.Ordinal);

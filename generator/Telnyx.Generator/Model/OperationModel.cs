@@ -11,6 +11,8 @@ internal enum ResponseShape
     Paged,
     /// <summary>Any other JSON body: returns the body type.</summary>
     Body,
+    /// <summary>A body that is not JSON (audio, CSV, PDF...): returns the raw response.</summary>
+    Raw,
 }
 
 internal enum ParameterLocation
@@ -24,6 +26,7 @@ internal enum ParameterLocation
 /// <param name="ResourcePath">Resource group names from the path, e.g. <c>["Conferences", "Actions"]</c>.</param>
 /// <param name="MethodName">Method name without the <c>Async</c> suffix.</param>
 /// <param name="QueryTypeName">A generated parameters record for query parameters, when the operation has any.</param>
+/// <param name="RawBodyMediaType">The media type of a request body that is not JSON: the method takes its bytes.</param>
 /// <param name="BodyCanBeEmpty">The body type has no required members, so an empty one can be sent.</param>
 /// <param name="HasCommandId">The request body has <c>command_id</c>: one is generated when unset and reused on retries.</param>
 internal sealed record OperationModel(
@@ -39,6 +42,7 @@ internal sealed record OperationModel(
     string? QueryTypeName,
     EquatableArray<ParameterModel> QueryParameters,
     TypeRef? Body,
+    string? RawBodyMediaType,
     bool BodyIsRequired,
     bool BodyCanBeEmpty,
     bool HasCommandId,

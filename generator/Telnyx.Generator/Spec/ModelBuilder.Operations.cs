@@ -113,6 +113,7 @@ internal sealed partial class ModelBuilder
 
         // Request body.
         TypeRef? body = null;
+        string? rawBodyMediaType = null;
         var bodyRequired = false;
         var hasCommandId = false;
         var bodyCanBeEmpty = false;
@@ -121,14 +122,19 @@ internal sealed partial class ModelBuilder
             var (mediaType, media) = JsonMedia(requestBody.Content);
             if (media is null)
             {
+                // Not JSON (multipart uploads, raw audio...): the method takes the encoded bytes and their media type.
+                rawBodyMediaType = requestBody.Content?.Keys.OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault() ?? "application/octet-stream";
                 Report(DiagnosticDescriptorId.UnsupportedBody, pointer + "/requestBody", operationId, "request", string.Join(", ", requestBody.Content?.Keys ?? Array.Empty<string>()));
-                return null;
+                bodyRequired = requestBody.Required;
             }
-            body = Resolve(media.Schema, new NameHint(baseName + "Request", baseName + "Request"), pointer + "/requestBody/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema");
-            bodyRequired = requestBody.Required;
-            var bodyObject = body.Kind == TypeKind.Object && _types.TryGetValue(body.Name!, out var bodyModel) ? bodyModel as ObjectModel : null;
-            hasCommandId = bodyObject is not null && bodyObject.Properties.Any(p => p.JsonName == "command_id" && p.Type.Kind == TypeKind.String);
-            bodyCanBeEmpty = bodyObject is not null && !bodyObject.Properties.Any(p => p.IsRequired);
+            else
+            {
+                body = Resolve(media.Schema, new NameHint(baseName + "Request", baseName + "Request"), pointer + "/requestBody/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema");
+                bodyRequired = requestBody.Required;
+                var bodyObject = body.Kind == TypeKind.Object && _types.TryGetValue(body.Name!, out var bodyModel) ? bodyModel as ObjectModel : null;
+                hasCommandId = bodyObject is not null && bodyObject.Properties.Any(p => p.JsonName == "command_id" && p.Type.Kind == TypeKind.String);
+                bodyCanBeEmpty = bodyObject is not null && !bodyObject.Properties.Any(p => p.IsRequired);
+            }
         }
 
         var (shape, responseType) = BuildResponse(operation, operationId, baseName, pointer);
@@ -142,7 +148,7 @@ internal sealed partial class ModelBuilder
             operationId, httpMethod, path, resources.ToEquatableArray(), methodName,
             operation.Summary?.Trim(), operation.Description?.Trim(), operation.Deprecated,
             pathParameters.ToEquatableArray(), queryTypeName, queryParameters.ToEquatableArray(),
-            body, bodyRequired, bodyCanBeEmpty, hasCommandId, shape, responseType, pointer);
+            body, rawBodyMediaType, bodyRequired, bodyCanBeEmpty, hasCommandId, shape, responseType, pointer);
         if (body is not null) _operationRefs.Add(body);
         if (responseType is not null) _operationRefs.Add(responseType);
         _operationRefs.AddRange(queryParameters.Select(q => q.Type));
@@ -237,7 +243,9 @@ internal sealed partial class ModelBuilder
         {
             if (success.Value.Content is { Count: > 0 } content)
             {
+                // Audio, CSV, PDF...: the caller gets the raw response (status, headers, bytes), never nothing.
                 Report(DiagnosticDescriptorId.UnsupportedBody, responsePointer, operationId, "response", string.Join(", ", content.Keys));
+                return (ResponseShape.Raw, null);
             }
             return (ResponseShape.None, null);
         }

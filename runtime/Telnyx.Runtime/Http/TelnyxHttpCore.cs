@@ -340,7 +340,8 @@ public sealed class TelnyxHttpCore : IDisposable
         }
 
         Uri uri = BuildUri(request, extraQuery);
-        byte[]? body = extraBody is null ? request.BodyBytes : MergeBody(request.BodyBytes, extraBody);
+        // Extra body fields are merged into JSON bodies only; a non-JSON body is sent as given.
+        byte[]? body = extraBody is null || request.ContentType is not null ? request.BodyBytes : MergeBody(request.BodyBytes, extraBody);
 
         for (int attempt = 1; ; attempt++)
         {
@@ -599,7 +600,7 @@ public sealed class TelnyxHttpCore : IDisposable
         if (body is not null)
         {
             var content = new ByteArrayContent(body);
-            content.Headers.TryAddWithoutValidation("Content-Type", JsonMediaType);
+            content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType ?? JsonMediaType);
             message.Content = content;
         }
         if (request.Headers is { } requestHeaders)

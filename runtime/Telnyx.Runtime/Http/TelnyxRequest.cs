@@ -210,7 +210,27 @@ public sealed class TelnyxRequest
 
     /// <summary>Sets an already serialized JSON body; the bytes are copied.</summary>
     /// <param name="utf8Json">The UTF-8 JSON body.</param>
-    public void SetJsonBody(ReadOnlySpan<byte> utf8Json) => BodyBytes = utf8Json.ToArray();
+    public void SetJsonBody(ReadOnlySpan<byte> utf8Json)
+    {
+        BodyBytes = utf8Json.ToArray();
+        ContentType = null;
+    }
+
+    /// <summary>
+    /// Sets a body of any media type (for operations whose document body is not JSON, such as
+    /// <c>multipart/form-data</c> uploads): the bytes are copied once and every attempt sends them.
+    /// </summary>
+    /// <param name="body">The encoded body.</param>
+    /// <param name="contentType">The full <c>Content-Type</c> value, including any boundary or charset.</param>
+    public void SetBody(ReadOnlySpan<byte> body, string contentType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        BodyBytes = body.ToArray();
+        ContentType = contentType;
+    }
+
+    /// <summary>The body's media type when it is not JSON; null for JSON bodies.</summary>
+    public string? ContentType { get; private set; }
 
     internal void SetJsonBodyNoCopy(byte[] utf8Json) => BodyBytes = utf8Json;
 }

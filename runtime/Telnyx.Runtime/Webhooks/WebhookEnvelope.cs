@@ -55,6 +55,12 @@ public static class WebhookEnvelope
             }
         }
 
+        // The body must be exactly one JSON object: anything after it is refused, never silently ignored.
+        if (scan.Read())
+        {
+            throw new JsonException($"Unexpected {scan.TokenType} after the webhook body's JSON object.");
+        }
+
         var wrapped = hasData && !hasEventType;
         if (wrapped)
         {
