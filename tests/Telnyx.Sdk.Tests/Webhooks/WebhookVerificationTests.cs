@@ -157,8 +157,7 @@ public sealed class WebhookVerificationTests
         Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers()));
     }
 
-    // Known gap: the generated TelnyxWebhookEvent.ParseUnverified (generator/Telnyx.Generator/Emit/WebhookEmitter.cs, around
-    // line 115) reads the first JSON value and never checks that nothing follows it, so "{...}garbage" parses as the event.
+    // A signed body must be exactly one JSON object: "{...}garbage" must not parse as the event.
     [Theory]
     [InlineData("garbage")]
     [InlineData("{}")]
