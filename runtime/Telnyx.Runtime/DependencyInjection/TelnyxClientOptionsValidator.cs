@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Telnyx.Runtime.Http;
+
+namespace Telnyx.Runtime.DependencyInjection;
+
+/// <summary>Checks <see cref="TelnyxClientOptions"/> at start-up (<c>ValidateOnStart</c>) with messages naming the configuration key.</summary>
+internal sealed class TelnyxClientOptionsValidator : IValidateOptions<TelnyxClientOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelnyxClientOptions options)
+    {
+        var failures = new List<string>(TelnyxOptionsBinder.BindingErrors(options));
+        var section = TelnyxServiceCollectionExtensions.ConfigurationSectionName;
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey)
+            && string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable)))
+        {
+            failures.Add($"{section}:ApiKey is missing: set the '{section}:ApiKey' configuration value or the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable.");
+        }
+        if (options.MaxRetries < 0)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:MaxRetries must be 0 or more (was {options.MaxRetries})."));
+        }
+        if (options.BaseUrl is { } baseUrl
+            && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"{section}:BaseUrl must be an absolute http or https URL (was '{baseUrl.OriginalString}').");
+        }
+        if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:Timeout must be positive (was {options.Timeout})."));
+        }
+        if (options.MaxRetryDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:MaxRetryDelay and {section}:MaxRetryAfter must not be negative.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

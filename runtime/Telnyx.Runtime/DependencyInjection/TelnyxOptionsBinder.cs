@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Configuration;
+using Telnyx.Runtime.Http;
+
+namespace Telnyx.Runtime.DependencyInjection;
+
+/// <summary>
+/// Binds <see cref="TelnyxClientOptions"/> from configuration by hand: no reflection, so it is trim- and AOT-safe.
+/// Values that do not parse are remembered and reported by <see cref="TelnyxClientOptionsValidator"/> at start-up.
+/// </summary>
+internal static class TelnyxOptionsBinder
+{
+    private static readonly ConditionalWeakTable<TelnyxClientOptions, BindState> s_state = new();
+
+    public static void Bind(IConfiguration section, TelnyxClientOptions options)
+    {
+        var state = s_state.GetOrCreateValue(options);
+        string prefix = section is IConfigurationSection s ? s.Path + ":" : string.Empty;
+
+        if (section[nameof(TelnyxClientOptions.ApiKey)] is { } apiKey)
+        {
+            options.ApiKey = apiKey;
+        }
+        if (section[nameof(TelnyxClientOptions.WebhookPublicKey)] is { } publicKey)
+        {
+            options.WebhookPublicKey = publicKey;
+        }
+        if (section[nameof(TelnyxClientOptions.BaseUrl)] is { } baseUrl)
+        {
+            if (Uri.TryCreate(baseUrl.Trim(), UriKind.RelativeOrAbsolute, out var uri))
+            {
+                options.BaseUrl = uri;
+            }
+            else
+            {
+                state.Errors.Add($"{prefix}BaseUrl '{baseUrl}' is not a URL; expected an absolute http or https URL such as https://api.telnyx.com/v2.");
+            }
+        }
+        if (section[nameof(TelnyxClientOptions.MaxRetries)] is { } maxRetries)
+        {
+            if (int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                options.MaxRetries = value;
+            }
+            else
+            {
+                state.Errors.Add($"{prefix}MaxRetries '{maxRetries}' is not an integer.");
+            }
+        }
+        BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.Timeout), state, v => options.Timeout = v);
+        BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.WebhookTolerance), state, v => options.WebhookTolerance = v);
+        BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.MaxRetryDelay), state, v => options.MaxRetryDelay = v);
+        BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.MaxRetryAfter), state, v => options.MaxRetryAfter = v);
+        if (section["DisableBuiltInRetries"] is { } disable)
+        {
+            if (bool.TryParse(disable, out var value))
+            {
+                state.DisableBuiltInRetries = value;
+            }
+            else
+            {
+                state.Errors.Add($"{prefix}DisableBuiltInRetries '{disable}' is not true or false.");
+            }
+        }
+    }
+
+    public static void ApplyPostBindSwitches(TelnyxClientOptions options)
+    {
+        if (s_state.TryGetValue(options, out var state) && state.DisableBuiltInRetries)
+        {
+            options.MaxRetries = 0;
+        }
+    }
+
+    public static IReadOnlyList<string> BindingErrors(TelnyxClientOptions options)
+        => s_state.TryGetValue(options, out var state) ? state.Errors : Array.Empty<string>();
+
+    /// <summary>A shallow copy, so each core gets its own <see cref="TelnyxClientOptions.HttpClient"/> and retry hook.</summary>
+    public static TelnyxClientOptions Copy(TelnyxClientOptions source) => new()
+    {
+        ApiKey = source.ApiKey,
+        BaseUrl = source.BaseUrl,
+        Timeout = source.Timeout,
+        WebhookPublicKey = source.WebhookPublicKey,
+        WebhookTolerance = source.WebhookTolerance,
+        MaxRetries = source.MaxRetries,
+        HttpClient = source.HttpClient,
+        TimeProvider = source.TimeProvider,
+        MaxRetryDelay = source.MaxRetryDelay,
+        MaxRetryAfter = source.MaxRetryAfter,
+        DelayOverride = source.DelayOverride,
+        JitterSource = source.JitterSource,
+        OnRetry = source.OnRetry,
+    };
+
+    private static void BindTimeSpan(IConfiguration section, string prefix, string key, BindState state, Action<TimeSpan> set)
+    {
+        if (section[key] is not { } text)
+        {
+            return;
+        }
+        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))
+        {
+            set(value);
+        }
+        else
+        {
+            state.Errors.Add($"{prefix}{key} '{text}' is not a time span; expected e.g. 00:00:30.");
+        }
+    }
+
+    private sealed class BindState
+    {
+        public List<string> Errors { get; } = new();
+
+        public bool DisableBuiltInRetries { get; set; }
+    }
+}
