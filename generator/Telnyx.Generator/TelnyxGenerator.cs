@@ -27,6 +27,12 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
     /// <summary>MSBuild property with the namespace of the generated code (default <c>Telnyx</c>).</summary>
     public const string NamespaceProperty = "build_property.TelnyxNamespace";
 
+    /// <summary>MSBuild property selecting operations and webhooks (see the README); per spec as item metadata too.</summary>
+    public const string IncludeProperty = "build_property.TelnyxInclude";
+
+    /// <summary>Item metadata that overrides <see cref="IncludeProperty"/> for one spec.</summary>
+    public const string IncludeMetadata = "build_metadata.AdditionalFiles.TelnyxInclude";
+
     /// <summary>The namespace used when none is set.</summary>
     public const string DefaultNamespace = "Telnyx";
 
@@ -99,10 +105,15 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
             : provider.GlobalOptions.TryGetValue(NamespaceProperty, out var global) && !string.IsNullOrWhiteSpace(global)
                 ? global.Trim()
                 : DefaultNamespace;
+        var include = options.TryGetValue(IncludeMetadata, out var perFileInclude) && !string.IsNullOrWhiteSpace(perFileInclude)
+            ? perFileInclude.Trim()
+            : provider.GlobalOptions.TryGetValue(IncludeProperty, out var globalInclude) && !string.IsNullOrWhiteSpace(globalInclude)
+                ? globalInclude.Trim()
+                : null;
         try
         {
             var text = file.GetText(ct);
-            return new SpecSource(file.Path, text?.ToString(), ns, null);
+            return new SpecSource(file.Path, text?.ToString(), ns, null, include);
         }
         catch (OperationCanceledException)
         {
@@ -110,7 +121,7 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
         }
         catch (Exception ex)
         {
-            return new SpecSource(file.Path, null, ns, ex.Message);
+            return new SpecSource(file.Path, null, ns, ex.Message, include);
         }
     }
 

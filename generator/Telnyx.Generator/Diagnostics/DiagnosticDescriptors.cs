@@ -52,6 +52,11 @@ internal static class DiagnosticDescriptors
         "Operation '{0}' returns a list without page-number pagination; it returns the whole response body",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor FilterUnmatched = new(
+        "TLX0010", "TelnyxInclude selector matched nothing",
+        "The TelnyxInclude selector '{0}' matches no operation or webhook in this document",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "TLX0099", "Internal generator error",
         "The Telnyx generator failed on '{0}': {1}. Please report this with the spec that caused it.",

@@ -38,6 +38,7 @@ internal static class DiagnosticDescriptorLookup
         DiagnosticDescriptors.ReaderWarning,
         DiagnosticDescriptors.UnsupportedBody,
         DiagnosticDescriptors.NotPaginated,
+        DiagnosticDescriptors.FilterUnmatched,
         DiagnosticDescriptors.InternalError,
     };
 

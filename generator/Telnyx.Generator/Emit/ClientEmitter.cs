@@ -179,6 +179,7 @@ internal static class ClientEmitter
                 break;
         }
 
+        w.Line("[global::Telnyx.Runtime.Http.TelnyxOperation(" + SourceWriter.Literal(op.OperationId) + ", " + SourceWriter.Literal(op.HttpMethod) + ", " + SourceWriter.Literal(op.Path) + ")]");
         using (w.Block("public " + returnType + " " + op.MethodName + "Async(" + string.Join(", ", args) + ")"))
         {
             var path = PathExpression(op);

@@ -30,6 +30,7 @@ internal sealed partial class ModelBuilder
             foreach (var (method, methodName) in Methods)
             {
                 if (!TryGetOperation(item.Operations, method, out var operation)) continue;
+                if (_filter is not null && !_filter.IncludesOperation(path, operation)) continue;
                 _cancellationToken.ThrowIfCancellationRequested();
                 var pointer = "#/paths/" + SchemaFacts.EscapePointerSegment(path) + "/" + methodName.ToLowerInvariant();
                 var built = BuildOperation(path, methodName, item, operation, pointer, methodNames);
@@ -37,6 +38,25 @@ internal sealed partial class ModelBuilder
             }
         }
         return result.ToEquatableArray();
+    }
+
+    private HashSet<string> SelectedReachability()
+    {
+        var reach = new Reachability();
+        foreach (var pair in _document.Paths ?? new OpenApiPaths())
+        {
+            if (pair.Value?.Operations is null) continue;
+            foreach (var op in pair.Value.Operations.Values)
+            {
+                if (_filter!.IncludesOperation(pair.Key, op)) reach.AddOperation(op, pair.Value);
+            }
+        }
+        foreach (var pair in _document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
+        {
+            if (pair.Value?.Operations is null || !_filter!.IncludesWebhook(pair.Key)) continue;
+            foreach (var op in pair.Value.Operations.Values) reach.AddOperation(op, pair.Value);
+        }
+        return new HashSet<string>(reach.Components, StringComparer.Ordinal);
     }
 
     private static bool TryGetOperation(Dictionary<HttpMethod, OpenApiOperation> operations, HttpMethod method, out OpenApiOperation operation)
@@ -296,6 +316,7 @@ internal sealed partial class ModelBuilder
         var classNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in _document.Webhooks.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
+            if (_filter is not null && !_filter.IncludesWebhook(key)) continue;
             var item = _document.Webhooks[key];
             if (item?.Operations is null || !TryGetOperation(item.Operations, HttpMethod.Post, out var operation)) continue;
             var pointer = "#/webhooks/" + SchemaFacts.EscapePointerSegment(key) + "/post";

@@ -45,8 +45,11 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, string> _enumSignatures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
 
-    public ModelBuilder(OpenApiDocument document, string @namespace, string fileName, CancellationToken cancellationToken)
+    private readonly SpecFilter? _filter;
+
+    public ModelBuilder(OpenApiDocument document, string @namespace, string fileName, CancellationToken cancellationToken, SpecFilter? filter = null)
     {
+        _filter = filter;
         _document = document;
         _namespace = @namespace;
         _fileName = fileName;
@@ -59,6 +62,16 @@ internal sealed partial class ModelBuilder
     {
         var schemas = _document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
         var keys = schemas.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (_filter is not null)
+        {
+            // Only what the selected operations and webhooks reach: names then match a document holding just those.
+            var reachable = SelectedReachability();
+            keys = keys.Where(k => reachable.Contains(k)).ToList();
+            foreach (var selector in _filter.Unmatched(_document))
+            {
+                Report(DiagnosticDescriptorId.FilterUnmatched, "#", selector);
+            }
+        }
 
         // Components claim their names before any inline type, so a component keeps its own name.
         foreach (var key in keys)
@@ -504,4 +517,5 @@ internal readonly record struct DiagnosticDescriptorId(string Value)
     public static readonly DiagnosticDescriptorId NameCollision = new(DiagnosticDescriptors.NameCollision.Id);
     public static readonly DiagnosticDescriptorId UnsupportedBody = new(DiagnosticDescriptors.UnsupportedBody.Id);
     public static readonly DiagnosticDescriptorId NotPaginated = new(DiagnosticDescriptors.NotPaginated.Id);
+    public static readonly DiagnosticDescriptorId FilterUnmatched = new(DiagnosticDescriptors.FilterUnmatched.Id);
 }

@@ -12,7 +12,8 @@ using Telnyx.Generator.Model;
 namespace Telnyx.Generator.Spec;
 
 /// <summary>The text of one spec file and the options that apply to it: the input of the pipeline.</summary>
-internal sealed record SpecSource(string Path, string? Text, string Namespace, string? ReadError);
+/// <param name="Include">The <c>TelnyxInclude</c> selectors, or null for the whole document.</param>
+internal sealed record SpecSource(string Path, string? Text, string Namespace, string? ReadError, string? Include = null);
 
 /// <summary>The result of reading one spec: a model (null when the spec is unusable) and its diagnostics.</summary>
 internal sealed record SpecResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
@@ -74,7 +75,7 @@ internal static class SpecReader
             ApiModel? model = null;
             if (usable)
             {
-                var builder = new ModelBuilder(document!, source.Namespace, System.IO.Path.GetFileName(path), cancellationToken);
+                var builder = new ModelBuilder(document!, source.Namespace, System.IO.Path.GetFileName(path), cancellationToken, SpecFilter.Parse(source.Include));
                 model = builder.Build();
                 pending.AddRange(builder.Diagnostics);
             }
