@@ -84,9 +84,54 @@ public sealed class PrismFixture : IAsyncLifetime
         HttpClient = new HttpClient(recorder),
     });
 
+    private async Task InstallPrismAsync()
+    {
+        var npm = new ProcessStartInfo("npm", "ci --no-audit --no-fund")
+        {
+            WorkingDirectory = PrismDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process? process;
+        try
+        {
+            process = Process.Start(npm);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Prism is not installed and npm is not available ({ex.Message}): install Node.js, then run `npm ci` in {PrismDirectory}.", ex);
+        }
+        if (process is null) return;
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"`npm ci` in {PrismDirectory} did not finish within 5 minutes.");
+            }
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"`npm ci` in {PrismDirectory} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
+            }
+        }
+    }
+
     public async Task InitializeAsync()
     {
         string bin = Path.Combine(PrismDirectory, "node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
+        if (!File.Exists(bin))
+        {
+            // A fresh clone: install the pinned Prism from the lockfile, so `dotnet test` alone is enough.
+            await InstallPrismAsync();
+        }
         if (!File.Exists(bin))
         {
             throw new InvalidOperationException(
