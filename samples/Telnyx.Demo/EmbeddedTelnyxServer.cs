@@ -778,7 +778,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
             AverageWaitTimeSecs = AverageWaitSecs(),
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
-            RecordType = QueueRecordType.Queue,
+            RecordType = "queue",
         };
     }
 
@@ -802,7 +802,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
             QueueId = queue.Id,
             QueuePosition = index + 1,
             WaitTimeSecs = (long)(DateTimeOffset.UtcNow - EnqueuedAt).TotalSeconds,
-            RecordType = QueueCallRecordType.QueueCall,
+            RecordType = "queue_call",
         };
     }
 
@@ -845,9 +845,9 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
             UpdatedAt = UpdatedAt,
             ExpiresAt = Created.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
             Region = "us",
-            Status = new Telnyx.Status(Status),
+            Status = new ConferenceStatus(Status),
             EndReason = EndReason is { } reason ? new Telnyx.EndReason(reason) : (Telnyx.EndReason?)null,
-            RecordType = ConferenceRecordType.Conference,
+            RecordType = "conference",
         };
     }
 
@@ -881,7 +881,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
             OnHold = OnHold,
             Status = new ParticipantStatus(Status),
             WhisperCallControlIds = WhisperIds.ToArray(),
-            RecordType = ParticipantRecordType.Participant,
+            RecordType = "participant",
         };
 
         public ConferenceParticipant ToModel(ConferenceState conference) => new()

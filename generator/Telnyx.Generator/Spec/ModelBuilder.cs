@@ -44,6 +44,7 @@ internal sealed partial class ModelBuilder
     private readonly Dictionary<string, TypeModel> _types = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _enumSignatures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _componentEnumsBySignature = new(StringComparer.Ordinal);
 
     private readonly SpecFilter? _filter;
 
@@ -293,11 +294,11 @@ internal sealed partial class ModelBuilder
 
         // Identical enums share one type: an inline copy of a component enum (region -> ConferenceRegion),
         // or the same inline enum in several requests (beep_enabled -> BeepEnabled).
-        foreach (var pair in _enumSignatures)
+        if (_componentEnumsBySignature.TryGetValue(signature, out var sameValues))
         {
-            if (pair.Value == signature && pair.Key.EndsWith(hint.Short, StringComparison.Ordinal) && _componentNames.ContainsValue(pair.Key))
+            foreach (var candidate in sameValues)
             {
-                return TypeRef.Named(TypeKind.Enum, pair.Key);
+                if (candidate.EndsWith(hint.Short, StringComparison.Ordinal)) return TypeRef.Named(TypeKind.Enum, candidate);
             }
         }
         foreach (var candidate in new[] { preferred, qualified })
@@ -337,7 +338,14 @@ internal sealed partial class ModelBuilder
             if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer + "/enum/" + i, preferred, memberName, values[i]);
             result.Add(new EnumMemberModel(values[i], memberName));
         }
-        if (_enumSignatures.ContainsKey(name) == false) _enumSignatures[name] = string.Join("\u0001", values);
+        var signature = string.Join("\u0001", values);
+        if (!_enumSignatures.ContainsKey(name)) _enumSignatures[name] = signature;
+        if (pointer.StartsWith("#/components/schemas/", StringComparison.Ordinal) && pointer.IndexOf('/', "#/components/schemas/".Length) < 0)
+        {
+            // A component enum: inline copies of it (same values, name ending like the property) reuse it.
+            if (!_componentEnumsBySignature.TryGetValue(signature, out var list)) _componentEnumsBySignature[signature] = list = new List<string>();
+            list.Add(name);
+        }
         return new EnumModel(name, SchemaFacts.Summary(schema), pointer, result.ToEquatableArray());
     }
 
