@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+
+namespace Telnyx.Benchmarks;
+
+/// <summary>
+/// <c>--interleaved</c>: a cross-check of both benchmark classes for a noisy machine. BenchmarkDotNet measures one
+/// benchmark after the other, so a change in background load between them shows up as a ratio; here the variants
+/// take turns in blocks (order reversed every round), the ratio to the baseline is taken per round, under the same
+/// load, and its median over 60 rounds is printed.
+/// </summary>
+public static class InterleavedCheck
+{
+    private const int Rounds = 60;
+
+    public static void Run()
+    {
+        var create = new CreateConferenceBenchmarks();
+        create.Setup();
+        try
+        {
+            Compare("CreateConference (1,000 calls per block)", 1000,
+            [
+                ("hand-written (baseline)", () => create.HandWrittenHttpClientStj().GetAwaiter().GetResult()),
+                ("generated", () => create.GeneratedSdk().GetAwaiter().GetResult()),
+                ("diag: hand-written + 60 s CTS", () => create.HandWrittenWithTimeout().GetAwaiter().GetResult()),
+                ("diag: generated, no timeout", () => create.GeneratedSdkNoTimeout().GetAwaiter().GetResult()),
+            ]);
+        }
+        finally
+        {
+            create.Cleanup();
+        }
+
+        var list = new ListDeserializationBenchmarks();
+        list.Setup();
+        Compare("ListDeserialization (200 pages per block)", 200,
+        [
+            ("STJ source-gen (baseline)", () => list.StjSourceGen()),
+            ("generated (pager path)", () => list.GeneratedPager()),
+        ]);
+    }
+
+    private static void Compare(string title, int block, (string Name, Action Call)[] variants)
+    {
+        for (int warmup = 0; warmup < 3; warmup++)
+        {
+            foreach (var variant in variants)
+            {
+                RunBlock(variant.Call, block);
+            }
+        }
+        var samples = variants.Select(_ => new List<double>(Rounds)).ToArray();
+        for (int round = 0; round < Rounds; round++)
+        {
+            for (int k = 0; k < variants.Length; k++)
+            {
+                int index = round % 2 == 0 ? k : variants.Length - 1 - k;
+                samples[index].Add(RunBlock(variants[index].Call, block));
+            }
+        }
+        Console.WriteLine($"{title}: {Rounds} interleaved rounds; per-call microseconds.");
+        Console.WriteLine($"  {"variant",-32} {"median",10} {"paired ratio (median)",22}");
+        for (int k = 0; k < variants.Length; k++)
+        {
+            double paired = Median(samples[k].Zip(samples[0], (x, baseline) => x / baseline));
+            Console.WriteLine($"  {variants[k].Name,-32} {Median(samples[k]),10:F2} {paired,22:F3}");
+        }
+    }
+
+    private static double RunBlock(Action call, int block)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < block; i++)
+        {
+            call();
+        }
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / block;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return (sorted[sorted.Length / 2] + sorted[(sorted.Length - 1) / 2]) / 2;
+    }
+}
