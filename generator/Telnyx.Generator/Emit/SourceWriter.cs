@@ -6,7 +6,7 @@ namespace Telnyx.Generator.Emit;
 /// <summary>An indented text builder; <see cref="Block"/> returns a scope that closes the brace, so emitters read like the code they write.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new(4096);
+    private readonly StringBuilder _builder = new(32 * 1024); // typical generated files are 10-40 KB: grow rarely
     private int _indent;
 
     public SourceWriter Line(string text = "")

@@ -79,6 +79,14 @@ internal sealed partial class ModelBuilder
         var operationId = string.IsNullOrWhiteSpace(operation.OperationId)
             ? Identifiers.ToPascalCase(httpMethod.ToLowerInvariant() + " " + path, "Operation")
             : operation.OperationId!;
+        if (!_operationIds.Add(operationId))
+        {
+            Report(DiagnosticDescriptorId.NameCollision, pointer + "/operationId", "operationId " + operationId, operationId + " (again)", path);
+        }
+        if (PathTemplateProblem(path) is { } problem)
+        {
+            Report(DiagnosticDescriptorId.UnsupportedConstruct, "#/paths/" + SchemaFacts.EscapePointerSegment(path), "The path template '" + path + "' (" + problem + ")", path);
+        }
         var baseName = Identifiers.ToTypeName(operationId, "Operation");
 
         var (resources, verb) = ResourceAndVerb(path, httpMethod, baseName);
@@ -96,6 +104,14 @@ internal sealed partial class ModelBuilder
         var seen = new HashSet<string>(StringComparer.Ordinal);
         AddParameters(operation.Parameters, pointer + "/parameters", parameters, seen);
         AddParameters(item.Parameters, "#/paths/" + SchemaFacts.EscapePointerSegment(path) + "/parameters", parameters, seen);
+        foreach (var placeholder in Placeholders(path))
+        {
+            if (!parameters.Any(p => p.Parameter.In == Microsoft.OpenApi.ParameterLocation.Path && p.Parameter.Name == placeholder))
+            {
+                Report(DiagnosticDescriptorId.UnsupportedConstruct, "#/paths/" + SchemaFacts.EscapePointerSegment(path),
+                    "The path parameter '{" + placeholder + "}', which no parameter declares,", path);
+            }
+        }
 
         var pathParameters = new List<ParameterModel>();
         var queryParameters = new List<ParameterModel>();
@@ -175,13 +191,22 @@ internal sealed partial class ModelBuilder
         return model;
     }
 
-    private static void AddParameters(IList<IOpenApiParameter>? source, string pointer, List<(IOpenApiParameter, string)> target, HashSet<string> seen)
+    private void AddParameters(IList<IOpenApiParameter>? source, string pointer, List<(IOpenApiParameter Parameter, string Pointer)> target, HashSet<string> seen)
     {
         if (source is null) return;
         for (var i = 0; i < source.Count; i++)
         {
             var p = source[i];
-            if (p?.Name is null) continue;
+            if (p is OpenApiParameterReference reference && reference.Target is null)
+            {
+                Report(DiagnosticDescriptorId.UnresolvedReference, pointer + "/" + i, reference.Reference?.ReferenceV3 ?? "(unknown)", "a parameter (left out)");
+                continue;
+            }
+            if (p?.Name is null)
+            {
+                Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer + "/" + i, "A parameter without a name", pointer + "/" + i);
+                continue;
+            }
             if (seen.Add(p.In + ":" + p.Name)) target.Add((p, pointer + "/" + i));
         }
     }
@@ -258,6 +283,12 @@ internal sealed partial class ModelBuilder
             .FirstOrDefault();
         if (success.Value is null) return (ResponseShape.None, null);
         var responsePointer = pointer + "/responses/" + success.Key;
+        if (success.Value is OpenApiResponseReference responseReference && responseReference.Target is null)
+        {
+            // The body shape is unknown: the caller gets the raw response rather than nothing.
+            Report(DiagnosticDescriptorId.UnresolvedReference, responsePointer, responseReference.Reference?.ReferenceV3 ?? "(unknown)", "the response (raw)");
+            return (ResponseShape.Raw, null);
+        }
         var (mediaType, media) = JsonMedia(success.Value.Content);
         if (media?.Schema is null)
         {
@@ -271,13 +302,13 @@ internal sealed partial class ModelBuilder
         }
         var schemaPointer = responsePointer + "/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema";
         var schema = media.Schema;
-        var target = SchemaFacts.Target(schema);
+        var target = TargetOf(schema);
 
         // { "data": X } and { "data": [X], "meta": PaginationMeta } envelopes are unwrapped.
         if (target?.Properties is { } props && props.TryGetValue("data", out var dataSchema)
             && props.Keys.All(k => k is "data" or "meta" or "url"))
         {
-            var dataTarget = SchemaFacts.Target(dataSchema);
+            var dataTarget = TargetOf(dataSchema);
             var isArray = dataTarget is not null && SchemaFacts.ReferenceId(dataSchema) is null
                 && (SchemaFacts.HasTypeFlag(SchemaFacts.NonNullType(dataTarget), JsonSchemaType.Array) || dataTarget.Items is not null);
             if (isArray)
@@ -299,8 +330,8 @@ internal sealed partial class ModelBuilder
         return (ResponseShape.Body, Resolve(schema, new NameHint(baseName + "Response", baseName + "Response"), schemaPointer));
     }
 
-    private static bool IsPageNumberMeta(IOpenApiSchema schema)
-        => SchemaFacts.Target(schema)?.Properties is { } p && p.ContainsKey("page_number") && p.ContainsKey("total_pages");
+    private bool IsPageNumberMeta(IOpenApiSchema schema)
+        => TargetOf(schema)?.Properties is { } p && p.ContainsKey("page_number") && p.ContainsKey("total_pages");
 
     // ---- webhooks ---------------------------------------------------------------------------------------------
 
@@ -314,6 +345,7 @@ internal sealed partial class ModelBuilder
         var result = new List<WebhookEventModel>();
         if (_document.Webhooks is null) return EquatableArray<WebhookEventModel>.Empty;
         var classNames = new HashSet<string>(StringComparer.Ordinal);
+        var referenced = ReferencedTypeNames();
         foreach (var key in _document.Webhooks.Keys.OrderBy(k => k, StringComparer.Ordinal))
         {
             if (_filter is not null && !_filter.IncludesWebhook(key)) continue;
@@ -337,13 +369,13 @@ internal sealed partial class ModelBuilder
             if (wrapped)
             {
                 className = body.Name;
-                if (classNames.Contains(className) || IsReferenced(className)) className = ClaimTypeName(dataModel.Name + "Webhook", pointer);
+                if (classNames.Contains(className) || referenced.Contains(className)) className = ClaimTypeName(dataModel.Name + "Webhook", pointer);
                 else _types.Remove(className);
             }
             else
             {
                 className = body.Name;
-                if (classNames.Contains(className) || IsReferenced(className))
+                if (classNames.Contains(className) || referenced.Contains(className))
                 {
                     className = ClaimTypeName(body.Name + "Webhook", pointer);
                 }
@@ -376,17 +408,53 @@ internal sealed partial class ModelBuilder
         return null;
     }
 
-    /// <summary>True when any model or operation names the type.</summary>
-    private bool IsReferenced(string name)
+    /// <summary>Names of the types that some model or operation refers to.</summary>
+    private HashSet<string> ReferencedTypeNames()
     {
-        bool Uses(TypeRef? t) => t is not null && (t.Name == name || Uses(t.Element));
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Add(TypeRef? t)
+        {
+            for (; t is not null; t = t.Element)
+            {
+                if (t.Name is { } n) names.Add(n);
+            }
+        }
         foreach (var type in _types.Values)
         {
-            if (type is ObjectModel o && o.Properties.Any(p => Uses(p.Type))) return true;
-            if (type is UnionModel u && u.Cases.Any(c => Uses(c.Type))) return true;
+            if (type is ObjectModel o) foreach (var p in o.Properties) Add(p.Type);
+            if (type is UnionModel u) foreach (var c in u.Cases) Add(c.Type);
         }
-        return _operationRefs.Any(Uses);
+        foreach (var t in _operationRefs) Add(t);
+        return names;
     }
 
     private readonly List<TypeRef> _operationRefs = new();
+    private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);
+
+    /// <summary>What is wrong with a path template, or null: braces must pair, names must be non-empty and unique.</summary>
+    private static string? PathTemplateProblem(string path)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var open = -1;
+        for (var i = 0; i < path.Length; i++)
+        {
+            switch (path[i])
+            {
+                case '{':
+                    if (open >= 0) return "nested braces";
+                    if (i > 0 && path[i - 1] == '}') return "adjacent parameters";
+                    open = i;
+                    break;
+                case '}':
+                    if (open < 0) return "a '}' without '{'";
+                    var name = path.Substring(open + 1, i - open - 1);
+                    if (name.Trim().Length == 0) return "an empty parameter name";
+                    if (!names.Add(name)) return "the parameter '" + name + "' twice";
+                    if (name.Any(c => !(char.IsLetterOrDigit(c) || c is '_' or '-' or '.'))) return "the parameter name '" + name + "'";
+                    open = -1;
+                    break;
+            }
+        }
+        return open >= 0 ? "a '{' without '}'" : null;
+    }
 }

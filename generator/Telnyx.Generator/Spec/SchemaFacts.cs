@@ -54,8 +54,8 @@ internal static class SchemaFacts
     }
 
     public static bool IsNullOnly(IOpenApiSchema schema)
-        => schema.Type == JsonSchemaType.Null
-           || (schema.Const is null && schema.Enum is { Count: 1 } e && e[0] is null && schema.Type is null);
+        => schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null
+           || (schema is not OpenApiSchemaReference && schema.Const is null && schema.Enum is { Count: 1 } e && e[0] is null && schema.Type is null);
 
     public static IEnumerable<IOpenApiSchema> Branches(IOpenApiSchema schema)
     {

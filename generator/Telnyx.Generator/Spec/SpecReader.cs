@@ -29,7 +29,8 @@ internal static class SpecReader
         {
             return Fail(DiagnosticDescriptors.SpecNotFound.Id, SpecLocation.FileStart(path), path, source.ReadError ?? "the file does not exist or cannot be read");
         }
-        var text = source.Text;
+        // A byte-order mark is not JSON; Roslyn usually strips it, an in-memory text may not.
+        var text = source.Text.Length > 0 && source.Text[0] == '\uFEFF' ? source.Text.Substring(1) : source.Text;
         if (text.Trim().Length == 0)
         {
             return Fail(DiagnosticDescriptors.InvalidJson.Id, SpecLocation.FileStart(path), "the file is empty");
@@ -52,6 +53,13 @@ internal static class SpecReader
             {
                 // A spec problem, not a generator failure: reported at the version field.
                 var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#/openapi", new[] { ex.Message }.ToEquatableArray()) };
+                return new SpecResult(null, Locate(path, text, utf8, pointer));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Microsoft.OpenApi throws on some malformed documents (a number where an object belongs, an empty
+                // $ref, an unnamed schema): that is a problem of the spec, reported as such, not a generator failure.
+                var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#", new[] { "the OpenAPI reader could not read the document (" + ex.GetType().Name + ": " + ex.Message + ")" }.ToEquatableArray()) };
                 return new SpecResult(null, Locate(path, text, utf8, pointer));
             }
             cancellationToken.ThrowIfCancellationRequested();
