@@ -435,6 +435,39 @@ public class DiagnosticTests
         Assert.Contains("ListRegions", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // ---- TLX0010 ---------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void TLX0010_IncludeSelectorThatMatchesNothing_AndTheFilterKeepsOnlyWhatIsSelected()
+    {
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Filtered", "version": "1.0.0" },
+              "paths": {
+                "/regions": { "get": { "operationId": "ListRegions", "tags": ["Regions"], "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Region" } } } } } } },
+                "/widgets": { "get": { "operationId": "ListWidgets", "tags": ["Widgets"], "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Widget" } } } } } } }
+              },
+              "components": { "schemas": {
+                "Region": { "type": "object", "properties": { "name": { "type": "string" } } },
+                "Widget": { "type": "object", "properties": { "size": { "type": "integer" } } }
+              } }
+            }
+            """;
+
+        var result = SpecReader.Read(new SpecSource(Path, spec, "Telnyx", null, "tag:Regions;tag:Gadgets"), CancellationToken.None);
+
+        var d = Assert.Single(result.Diagnostics, x => x.Id == "TLX0010");
+        Assert.Equal(Path, d.Location.FilePath);
+        Assert.Equal((0, 0), (d.Location.Line, d.Location.Column));
+        Assert.Contains("tag:Gadgets", d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DiagnosticSeverity.Warning, d.ToDiagnostic().Severity);
+        // Only the selected operation and the schema it reaches are generated.
+        Assert.Equal(new[] { "ListRegions" }, result.Model!.Operations.Select(o => o.OperationId));
+        Assert.Contains(result.Model.Types, t => t.Name == "Region");
+        Assert.DoesNotContain(result.Model.Types, t => t.Name == "Widget");
+    }
+
     // ---- TLX0099 ---------------------------------------------------------------------------------------------
 
     [Fact]
