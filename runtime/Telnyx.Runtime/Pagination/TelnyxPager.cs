@@ -205,10 +205,24 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
     private Task<PageResult> FetchAsync(int pageNumber, CancellationToken cancellationToken)
     {
         var request = _requestFactory(pageNumber, _pageSize);
-        return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => ParsePage(body, state.Reader, state.Number), _options, cancellationToken);
+        return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => ParsePageResult(body, state.Reader, state.Number), _options, cancellationToken);
     }
 
-    private static PageResult ParsePage(ReadOnlySpan<byte> body, JsonValueReader<T> itemReader, int pageNumber)
+    /// <summary>
+    /// Parses one page body (<c>{ "data": [...], "meta": {...} }</c>) exactly as the pager does, for a body obtained
+    /// some other way (a raw request, a cache, a benchmark).
+    /// </summary>
+    /// <param name="utf8Json">The response body.</param>
+    /// <param name="itemReader">Reads one item of <c>data</c>.</param>
+    /// <param name="pageNumber">The page number that was requested.</param>
+    /// <exception cref="Telnyx.Runtime.Errors.TelnyxInvalidResponseException">The body is not a page.</exception>
+    public static TelnyxPage<T> ParsePage(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> itemReader, int pageNumber = 1)
+    {
+        ArgumentNullException.ThrowIfNull(itemReader);
+        return ParsePageResult(utf8Json, itemReader, pageNumber).Page;
+    }
+
+    private static PageResult ParsePageResult(ReadOnlySpan<byte> body, JsonValueReader<T> itemReader, int pageNumber)
     {
         var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
         if (!reader.Read())
