@@ -556,12 +556,26 @@ public sealed class TelnyxHttpCore : IDisposable
     // ---------------------------------------------------------------------------------------------------------
     // Building the HTTP request
 
+    private const int MaxCachedUris = 256;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uriCache = new(StringComparer.Ordinal);
+
     private Uri BuildUri(TelnyxRequest request, Dictionary<string, string>? extraQuery)
     {
         var query = request.Query;
         if (query is null && extraQuery is null)
         {
-            return new Uri(string.Concat(_baseUrl, request.Path), in s_uriOptions);
+            // Collection paths (/conferences, /queues) repeat on every call: reuse their Uri. The cache is per client
+            // and bounded, so item paths full of ids cannot grow it without limit.
+            if (_uriCache.TryGetValue(request.Path, out var cached))
+            {
+                return cached;
+            }
+            var uri = new Uri(string.Concat(_baseUrl, request.Path), in s_uriOptions);
+            if (_uriCache.Count < MaxCachedUris)
+            {
+                _uriCache.TryAdd(request.Path, uri);
+            }
+            return uri;
         }
         var sb = new StringBuilder(_baseUrl.Length + request.Path.Length + 64);
         sb.Append(_baseUrl).Append(request.Path);
