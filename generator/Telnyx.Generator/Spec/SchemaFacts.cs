@@ -13,18 +13,6 @@ internal static class SchemaFacts
     public static string? ReferenceId(IOpenApiSchema schema)
         => schema is OpenApiSchemaReference reference ? reference.Reference?.Id : null;
 
-    /// <summary>Follows references to the schema itself; null when a reference dangles.</summary>
-    public static IOpenApiSchema? Target(IOpenApiSchema schema)
-    {
-        var current = schema;
-        for (var depth = 0; depth < 32 && current is OpenApiSchemaReference reference; depth++)
-        {
-            current = reference.Target;
-            if (current is null) return null;
-        }
-        return current;
-    }
-
     /// <summary>3.1 <c>type: [x, "null"]</c>, 3.0 <c>nullable: true</c>, or a <c>{ "type": "null" }</c> branch.</summary>
     public static bool AllowsNull(IOpenApiSchema schema)
     {
