@@ -46,7 +46,7 @@ public class WebhookBenchmarks
             ["telnyx-signature-ed25519"] = Convert.ToBase64String(_signature),
         };
         _client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "unused", WebhookPublicKey = Convert.ToBase64String(_publicKey) });
-        if (Unwrap() is not ConferenceParticipantJoinedEvent || !LibsodiumVerify()) throw new InvalidOperationException("setup: the two sides disagree");
+        if (Unwrap() is not ConferenceParticipantJoinedEvent || !LibsodiumVerify() || !ManagedVerify()) throw new InvalidOperationException("setup: the two sides disagree");
     }
 
     [GlobalCleanup]
@@ -54,6 +54,9 @@ public class WebhookBenchmarks
 
     [Benchmark(Baseline = true, Description = "libsodium crypto_sign_verify_detached (verify only)")]
     public bool LibsodiumVerify() => Sodium.crypto_sign_verify_detached(_signature, _signedMessage, (ulong)_signedMessage.Length, _publicKey) == 0;
+
+    [Benchmark(Description = "Telnyx.Runtime Ed25519.Verify (verify only)")]
+    public bool ManagedVerify() => Telnyx.Runtime.Webhooks.Ed25519.Verify(_publicKey, _signedMessage, _signature);
 
     [Benchmark(Description = "client.Webhooks.Unwrap (verify + window + typed parse)")]
     public TelnyxWebhookEvent Unwrap() => _client.Webhooks.Unwrap(_body, _headers);
