@@ -31,7 +31,7 @@ internal static class SpecReader
         }
         // A byte-order mark is not JSON; Roslyn usually strips it, an in-memory text may not.
         var text = source.Text.Length > 0 && source.Text[0] == '\uFEFF' ? source.Text.Substring(1) : source.Text;
-        if (text.Trim().Length == 0)
+        if (string.IsNullOrWhiteSpace(text)) // Trim() would copy the whole document when it ends with a newline
         {
             return Fail(DiagnosticDescriptors.InvalidJson.Id, SpecLocation.FileStart(path), "the file is empty");
         }
