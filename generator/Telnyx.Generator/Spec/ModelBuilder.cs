@@ -340,7 +340,7 @@ internal sealed partial class ModelBuilder
     {
         var values = SchemaFacts.StringEnumValues(schema)!;
         var signature = string.Join("\u0001", values);
-        var qualified = hint.Qualified.Replace("EventEvent", "Event");
+        var qualified = hint.Qualified;
         var preferred = GenericEnumNames.Contains(hint.Short) ? qualified : hint.Short;
 
         // Identical enums share one type: an inline copy of a component enum (region -> ConferenceRegion),
@@ -363,6 +363,18 @@ internal sealed partial class ModelBuilder
         _enumSignatures[name] = signature;
         _types[name] = BuildEnum(name, schema, pointer);
         return TypeRef.Named(TypeKind.Enum, name);
+    }
+
+    /// <summary>
+    /// An inline type's name from its parent and member, without doubling the word where they meet:
+    /// <c>ConferenceFloorChangedEvent</c> + <c>EventType</c> is <c>ConferenceFloorChangedEventType</c>.
+    /// </summary>
+    private static string Qualify(string parent, string member)
+    {
+        var firstWord = 1;
+        while (firstWord < member.Length && !char.IsUpper(member[firstWord])) firstWord++;
+        var word = member.Substring(0, firstWord);
+        return firstWord < member.Length && parent.EndsWith(word, StringComparison.Ordinal) ? parent + member.Substring(firstWord) : parent + member;
     }
 
     private static string Singular(string name)
@@ -414,7 +426,7 @@ internal sealed partial class ModelBuilder
             var preferred = Identifiers.ToPascalCase(jsonName, "Property");
             var memberName = members.Claim(preferred, preferred + "Value");
             if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, propertyPointer, preferred, memberName, jsonName);
-            var hint = new NameHint(preferred, name + preferred);
+            var hint = new NameHint(preferred, Qualify(name, preferred));
             var target = TargetOf(propertySchema);
             // A one-value inline enum (record_type: [event]) is a constant, not a type of its own.
             var constant = propertySchema is not OpenApiSchemaReference && target is not null
