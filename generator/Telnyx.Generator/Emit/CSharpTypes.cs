@@ -10,6 +10,7 @@ internal static class CSharpTypes
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonRead = "global::Telnyx.Runtime.Json.JsonRead";
+    public const string JsonWrite = "global::Telnyx.Runtime.Json.JsonWrite";
     public const string Model = "global::Telnyx.Runtime.Json.ITelnyxJsonModel";
     public const string Converter = "global::Telnyx.Runtime.Json.TelnyxJsonConverter";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Telnyx.Generator\", \"0.1.0\")]";
@@ -67,70 +68,110 @@ internal static class CSharpTypes
         return TryReadMethod(element, ns);
     }
 
-    /// <summary>Statements that write <paramref name="expression"/> (never null) as a JSON value.</summary>
-    public static void WriteValue(SourceWriter w, TypeRef type, string ns, string expression, int depth = 0)
+    /// <summary>Appends the C# spelling of <paramref name="type"/>, like <see cref="Name"/> without building a string.</summary>
+    public static SourceWriter AddName(this SourceWriter w, TypeRef type, string ns)
     {
         switch (type.Kind)
         {
-            case TypeKind.String:
-            case TypeKind.DateTimeOffset:
-                w.Line("writer.WriteStringValue(" + expression + ");");
-                break;
-            case TypeKind.Int32:
-            case TypeKind.Int64:
-            case TypeKind.Double:
-                w.Line("writer.WriteNumberValue(" + expression + ");");
-                break;
-            case TypeKind.Boolean:
-                w.Line("writer.WriteBooleanValue(" + expression + ");");
-                break;
-            case TypeKind.Json:
-                w.Line(expression + ".WriteTo(writer);");
-                break;
             case TypeKind.Array:
-            {
-                var item = "item" + depth;
-                w.Line("writer.WriteStartArray();");
-                using (w.Block("foreach (var " + item + " in " + expression + ")"))
-                {
-                    WriteNullable(w, type.Element!, ns, item, depth + 1);
-                }
-                w.Line("writer.WriteEndArray();");
-                break;
-            }
+                return w.Add("global::System.Collections.Generic.IReadOnlyList<").AddName(type.Element!, ns).Add('>');
             case TypeKind.Map:
-            {
-                var entry = "entry" + depth;
-                w.Line("writer.WriteStartObject();");
-                using (w.Block("foreach (var " + entry + " in " + expression + ")"))
-                {
-                    w.Line("writer.WritePropertyName(" + entry + ".Key);");
-                    WriteNullable(w, type.Element!, ns, entry + ".Value", depth + 1);
-                }
-                w.Line("writer.WriteEndObject();");
-                break;
-            }
+                return w.Add("global::System.Collections.Generic.IReadOnlyDictionary<string, ").AddName(type.Element!, ns).Add('>');
+            case TypeKind.Object or TypeKind.Enum or TypeKind.Union:
+                return w.Add("global::").Add(ns).Add('.').Add(type.Name!);
             default:
-                w.Line(expression + ".WriteJson(writer);");
-                break;
+                return w.Add(Name(type, ns));
         }
     }
 
-    /// <summary>Collection elements of reference types may still be null at run time: write JSON null for them.</summary>
-    private static void WriteNullable(SourceWriter w, TypeRef type, string ns, string expression, int depth)
+    /// <summary>
+    /// Appends an expression that reads the property the reader is on into <paramref name="field"/> (or keeps a
+    /// misfit in <c>extra</c>) and yields false only in that last case.
+    /// </summary>
+    public static SourceWriter AddReadProperty(this SourceWriter w, TypeRef type, string ns, string field, string jsonName)
     {
-        if (type.IsValueType)
+        w.Add(JsonRead);
+        switch (type.Kind)
         {
-            WriteValue(w, type, ns, expression, depth);
-            return;
+            case TypeKind.Array:
+                w.Add(".ReadList(ref reader, ").Add(ElementReader(type.Element!, ns)).Add(", ");
+                break;
+            case TypeKind.Map:
+                w.Add(".ReadMap(ref reader, ").Add(ElementReader(type.Element!, ns)).Add(", ");
+                break;
+            case TypeKind.Object:
+                w.Add(".ReadObject<").AddName(type, ns).Add(">(ref reader, ");
+                break;
+            case TypeKind.Enum:
+                w.Add(".ReadEnum<").AddName(type, ns).Add(">(ref reader, ");
+                break;
+            case TypeKind.Union:
+                w.Add(".ReadUnion<").AddName(type, ns).Add(">(ref reader, ");
+                break;
+            default:
+                w.Add(".Read").Add(Primitive(type.Kind)).Add("(ref reader, ");
+                break;
         }
-        using (w.Block("if (" + expression + " is null)"))
-        {
-            w.Line("writer.WriteNullValue();");
-        }
-        using (w.Block("else"))
-        {
-            WriteValue(w, type, ns, expression, depth);
-        }
+        return w.Add("ref result.").Add(field).Add(", ref extra, ").AddLiteral(jsonName).Add(')');
     }
+
+    /// <summary>Appends a statement that writes a property's name and value (JSON null when the value is null).</summary>
+    public static SourceWriter AddWriteProperty(this SourceWriter w, TypeRef type, string ns, string jsonName, string field)
+    {
+        w.Add(JsonWrite);
+        switch (type.Kind)
+        {
+            case TypeKind.Array:
+                return w.Add(".List(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(field).Add(", ").Add(ElementWriter(type.Element!, ns)).Add(");");
+            case TypeKind.Map:
+                return w.Add(".Map(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(field).Add(", ").Add(ElementWriter(type.Element!, ns)).Add(");");
+            case TypeKind.Object or TypeKind.Union:
+                w.Add(".Model<").AddName(type, ns).Add('>');
+                break;
+            case TypeKind.Enum:
+                w.Add(".Enum<").AddName(type, ns).Add('>');
+                break;
+            default:
+                w.Add('.').Add(Primitive(type.Kind));
+                break;
+        }
+        return w.Add("(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(field).Add(");");
+    }
+
+    /// <summary>A statement that writes <paramref name="expression"/> (never null) as a JSON value.</summary>
+    public static void WriteValue(SourceWriter w, TypeRef type, string ns, string expression)
+    {
+        w.Line(type.Kind switch
+        {
+            TypeKind.String or TypeKind.DateTimeOffset => "writer.WriteStringValue(" + expression + ");",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => "writer.WriteNumberValue(" + expression + ");",
+            TypeKind.Boolean => "writer.WriteBooleanValue(" + expression + ");",
+            TypeKind.Json => expression + ".WriteTo(writer);",
+            TypeKind.Array => JsonWrite + ".ListValue(writer, " + expression + ", " + ElementWriter(type.Element!, ns) + ");",
+            TypeKind.Map => JsonWrite + ".MapValue(writer, " + expression + ", " + ElementWriter(type.Element!, ns) + ");",
+            _ => expression + ".WriteJson(writer);",
+        });
+    }
+
+    /// <summary>A <c>JsonWriteValue&lt;T&gt;</c> for collection elements of <paramref name="element"/>.</summary>
+    private static string ElementWriter(TypeRef element, string ns) => element.Kind switch
+    {
+        TypeKind.Array => "static (writer, value) => " + JsonWrite + ".ListValue(writer, value, " + ElementWriter(element.Element!, ns) + ")",
+        TypeKind.Map => "static (writer, value) => " + JsonWrite + ".MapValue(writer, value, " + ElementWriter(element.Element!, ns) + ")",
+        TypeKind.Object or TypeKind.Union => JsonWrite + ".ModelValue<" + Name(element, ns) + ">",
+        TypeKind.Enum => JsonWrite + ".EnumValue<" + Name(element, ns) + ">",
+        _ => JsonWrite + "." + Primitive(element.Kind) + "Value",
+    };
+
+    private static string Primitive(TypeKind kind) => kind switch
+    {
+        TypeKind.String => "String",
+        TypeKind.Int32 => "Int32",
+        TypeKind.Int64 => "Int64",
+        TypeKind.Double => "Double",
+        TypeKind.Boolean => "Boolean",
+        TypeKind.DateTimeOffset => "DateTimeOffset",
+        TypeKind.Json => "JsonElement",
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "not a primitive"),
+    };
 }

@@ -1,11 +1,13 @@
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
+using System;
 using Telnyx.Generator.Model;
 
 namespace Telnyx.Generator.Emit;
 
-/// <summary>Emits a <c>sealed record</c> for an object schema, with its reflection-free JSON reader and writer.</summary>
+/// <summary>
+/// Emits a <c>sealed record</c> for an object schema, with its reflection-free JSON reader and writer. Each property
+/// costs one line in the reader and one in the writer: the per-type logic lives in the runtime's <c>JsonRead</c> and
+/// <c>JsonWrite</c> helpers, which keeps the generated code (and the consumer's compile) small.
+/// </summary>
 internal static class ObjectEmitter
 {
     private enum Storage
@@ -18,129 +20,125 @@ internal static class ObjectEmitter
         Optional,
     }
 
+    /// <summary>What the emitter needs per property, worked out once.</summary>
+    private readonly struct Slot
+    {
+        public Slot(PropertyModel property, Storage storage, int bit)
+        {
+            Property = property;
+            Storage = storage;
+            Bit = bit;
+            Field = "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+        }
+
+        public PropertyModel Property { get; }
+        public Storage Storage { get; }
+        /// <summary>The presence bit of a tracked property, else -1.</summary>
+        public int Bit { get; }
+        public string Field { get; }
+    }
+
+    private static readonly string[] Masks = CreateMasks();
+
     public static void Emit(SourceWriter w, ObjectModel model, string ns)
     {
         var self = model.Name;
         var properties = model.Properties.AsImmutableArray();
-        var storage = properties.Select(p => StorageOf(model, p)).ToList();
-        var bits = new Dictionary<int, int>();
-        for (var i = 0; i < properties.Length; i++)
+        var slots = new Slot[properties.Length];
+        var tracked = 0;
+        for (var i = 0; i < slots.Length; i++)
         {
-            if (storage[i] == Storage.Tracked) bits[i] = bits.Count;
+            var p = properties[i];
+            var storage = model.RequiredIsEnforced && p.IsRequired ? Storage.Required : p.IsNullable ? Storage.Tracked : Storage.Optional;
+            slots[i] = new Slot(p, storage, storage == Storage.Tracked ? tracked++ : -1);
         }
 
         w.Doc(model.Doc ?? model.Name);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypes.Converter + "<" + self + ">))]");
+        w.Begin().Add("[global::System.Text.Json.Serialization.JsonConverter(typeof(").Add(CSharpTypes.Converter).Add('<').Add(self).Add(">))]").End();
         w.Line(CSharpTypes.GeneratedCode);
-        using (w.Block("public sealed partial record " + self + " : " + CSharpTypes.Model + "<" + self + ">"))
+        w.Begin().Add("public sealed partial record ").Add(self).Add(" : ").Add(CSharpTypes.Model).Add('<').Add(self).Add('>').End();
+        using (w.Open())
         {
-            for (var word = 0; word * 64 < bits.Count; word++)
+            for (var word = 0; word * 64 < tracked; word++)
             {
-                w.Line("private ulong _present" + word + ";");
+                w.Begin().Add("private ulong _present").Add(word).Add(';').End();
             }
-            for (var i = 0; i < properties.Length; i++)
+            foreach (var slot in slots)
             {
-                var fieldType = FieldType(properties[i], storage[i], ns);
-                w.Line("private " + fieldType + " " + Field(properties[i]) + (fieldType.EndsWith("?", System.StringComparison.Ordinal) ? ";" : " = null!;"));
+                // Every field is nullable: the reader may find a required property missing; the getter decides.
+                w.Begin().Add("private ").AddName(slot.Property.Type, ns).Add("? ").Add(slot.Field).Add(';').End();
             }
             w.Line("private global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.JsonElement + ">? _additionalProperties;");
             w.Line();
 
             w.Doc("Creates an empty instance; set the properties with an object initializer.");
-            w.Line("public " + self + "()");
-            w.Line("{");
-            w.Line("}");
+            w.Begin().Add("public ").Add(self).Add("() { }").End();
             w.Line();
             // The reader sets whatever the JSON holds; a response missing a required field still reads.
             w.Line("#pragma warning disable CS8618");
             w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-            w.Line("private " + self + "(global::Telnyx.Runtime.Json.JsonReadMarker marker)");
-            w.Line("{");
-            w.Line("}");
+            w.Begin().Add("private ").Add(self).Add("(global::Telnyx.Runtime.Json.JsonReadMarker marker) { }").End();
             w.Line("#pragma warning restore CS8618");
 
-            for (var i = 0; i < properties.Length; i++)
+            foreach (var slot in slots)
             {
                 w.Line();
-                EmitProperty(w, properties[i], storage[i], bits.TryGetValue(i, out var bit) ? bit : -1, ns);
+                EmitProperty(w, slot, ns);
             }
 
             w.Line();
             w.Doc("JSON properties this version of the spec does not describe (or values of an unexpected JSON type), kept so they round-trip.");
-            w.Line("public global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.JsonElement + ">? " + model.AdditionalPropertiesName);
-            w.Line("{");
-            w.Indent();
-            w.Line("get => _additionalProperties;");
-            w.Line("init => _additionalProperties = value;");
-            w.Unindent();
-            w.Line("}");
+            w.Begin().Add("public global::System.Collections.Generic.IReadOnlyDictionary<string, ").Add(CSharpTypes.JsonElement).Add(">? ")
+                .Add(model.AdditionalPropertiesName).Add(" { get => _additionalProperties; init => _additionalProperties = value; }").End();
 
             w.Line();
-            EmitRead(w, model, properties, storage, bits, ns);
+            EmitRead(w, model, slots, ns);
             w.Line();
-            EmitWrite(w, properties, storage, bits, ns);
+            EmitPropertyIndex(w, slots);
             w.Line();
-            EmitValidate(w, model, properties, storage);
+            EmitWrite(w, slots, ns);
+            w.Line();
+            EmitValidate(w, model, slots);
         }
     }
 
-    private static Storage StorageOf(ObjectModel model, PropertyModel p)
+    private static void EmitProperty(SourceWriter w, in Slot slot, string ns)
     {
-        if (model.RequiredIsEnforced && p.IsRequired) return Storage.Required;
-        return p.IsNullable ? Storage.Tracked : Storage.Optional;
+        var p = slot.Property;
+        w.Doc(p.IsDeprecated ? (p.Doc ?? p.JsonName) + "\nDeprecated by the API." : p.Doc ?? p.JsonName);
+        if (p.Constant is not null) w.Begin().Add("/// <remarks>Always <c>").AddXml(p.Constant).Add("</c>.</remarks>").End();
+        if (slot.Storage == Storage.Tracked) w.Line("/// <remarks>Nullable in the API: an explicit <c>null</c> is sent when set to null; never sent when left unset.</remarks>");
+
+        var required = slot.Storage == Storage.Required;
+        var forced = required && !p.IsNullable;
+        w.Begin().Add(required ? "public required " : "public ").AddName(p.Type, ns);
+        if (!forced) w.Add('?');
+        w.Add(' ').Add(p.Name).Add(" { get => ").Add(slot.Field);
+        // A required field read from a response that omits it yields the type's default rather than a null it promised not to be.
+        if (forced) w.Add(p.Type.IsValueType ? ".GetValueOrDefault()" : "!");
+        if (slot.Storage == Storage.Tracked)
+        {
+            w.Add("; init { ").Add(slot.Field).Add(" = value; _present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; } }").End();
+        }
+        else
+        {
+            w.Add("; init => ").Add(slot.Field).Add(" = value; }").End();
+        }
     }
 
-    private static string Field(PropertyModel p) => "_" + char.ToLowerInvariant(p.Name[0]) + p.Name.Substring(1);
-
-    private static string PropertyType(PropertyModel p, Storage storage, string ns)
-    {
-        var type = CSharpTypes.Name(p.Type, ns);
-        return storage == Storage.Required && !p.IsNullable ? type : type + "?";
-    }
-
-    private static string FieldType(PropertyModel p, Storage storage, string ns)
-    {
-        var type = CSharpTypes.Name(p.Type, ns);
-        return storage == Storage.Required && !p.IsNullable && !p.Type.IsValueType ? type : type + "?";
-    }
-
-    private static void EmitProperty(SourceWriter w, PropertyModel p, Storage storage, int bit, string ns)
-    {
-        var doc = p.Doc ?? p.JsonName;
-        if (p.IsDeprecated) doc += "\nDeprecated by the API.";
-        w.Doc(doc);
-        if (p.Constant is not null) w.Line("/// <remarks>Always <c>" + SourceWriter.EscapeXml(p.Constant) + "</c>.</remarks>");
-        if (storage == Storage.Tracked) w.Line("/// <remarks>Nullable in the API: an explicit <c>null</c> is sent when set to null; never sent when left unset.</remarks>");
-        var required = storage == Storage.Required ? "required " : "";
-        var field = Field(p);
-        var type = PropertyType(p, storage, ns);
-        // A required value-type field is stored nullable so a response that omits it reads as the default.
-        var getter = storage == Storage.Required && !p.IsNullable && p.Type.IsValueType ? field + ".GetValueOrDefault()" : field;
-        var setter = storage == Storage.Tracked
-            ? "{ " + field + " = value; _present" + (bit / 64) + " |= " + Mask(bit) + "; }"
-            : field + " = value;";
-        w.Line("public " + required + type + " " + p.Name);
-        w.Line("{");
-        w.Indent();
-        w.Line("get => " + getter + ";");
-        w.Line(storage == Storage.Tracked ? "init " + setter : "init => " + setter);
-        w.Unindent();
-        w.Line("}");
-    }
-
-    private static string Mask(int bit) => "0x" + (1UL << (bit % 64)).ToString("X", CultureInfo.InvariantCulture) + "UL";
-
-    private static void EmitRead(SourceWriter w, ObjectModel model, IReadOnlyList<PropertyModel> properties, List<Storage> storage, Dictionary<int, int> bits, string ns)
+    private static void EmitRead(SourceWriter w, ObjectModel model, Slot[] slots, string ns)
     {
         var self = model.Name;
-        w.Doc("Reads an instance from JSON. Unknown properties, and values of an unexpected JSON type, go to " + model.AdditionalPropertiesName + ".");
-        using (w.Block("public static " + self + " ReadJson(ref " + CSharpTypes.Reader + " reader)"))
+        w.Begin().Add("/// <summary>Reads an instance from JSON. Unknown properties, and values of an unexpected JSON type, go to ")
+            .Add(model.AdditionalPropertiesName).Add(".</summary>").End();
+        w.Begin().Add("public static ").Add(self).Add(" ReadJson(ref ").Add(CSharpTypes.Reader).Add(" reader)").End();
+        using (w.Open())
         {
             using (w.Block("if (reader.TokenType != " + CSharpTypes.TokenType + ".StartObject)"))
             {
-                w.Line("throw " + CSharpTypes.JsonRead + ".Unexpected(ref reader, " + SourceWriter.Literal(self) + ");");
+                w.Begin().Add("throw ").Add(CSharpTypes.JsonRead).Add(".Unexpected(ref reader, ").AddLiteral(self).Add(");").End();
             }
-            w.Line("var result = new " + self + "(default(global::Telnyx.Runtime.Json.JsonReadMarker));");
+            w.Begin().Add("var result = new ").Add(self).Add("(default(global::Telnyx.Runtime.Json.JsonReadMarker));").End();
             w.Line("global::System.Collections.Generic.Dictionary<string, " + CSharpTypes.JsonElement + ">? extra = null;");
             using (w.Block("while (reader.Read() && reader.TokenType == " + CSharpTypes.TokenType + ".PropertyName)"))
             {
@@ -149,61 +147,61 @@ internal static class ObjectEmitter
                 w.Line("reader.Read();");
                 using (w.Block("switch (index)"))
                 {
-                    for (var i = 0; i < properties.Count; i++)
+                    for (var i = 0; i < slots.Length; i++)
                     {
-                        var p = properties[i];
-                        var field = Field(p);
-                        w.Line("case " + i.ToString(CultureInfo.InvariantCulture) + ":");
-                        w.Indent();
-                        var presence = bits.TryGetValue(i, out var bit) ? " result._present" + (bit / 64) + " |= " + Mask(bit) + ";" : "";
-                        using (w.Block("if (reader.TokenType == " + CSharpTypes.TokenType + ".Null)"))
+                        var slot = slots[i];
+                        w.Begin().Add("case ").Add(i).Add(": ");
+                        if (slot.Bit < 0)
                         {
-                            if (presence.Length > 0) w.Line(presence.Trim());
-                            w.Line("result." + field + " = default!;");
+                            w.AddReadProperty(slot.Property.Type, ns, slot.Field, slot.Property.JsonName).Add("; break;").End();
                         }
-                        using (w.Block("else if (" + CSharpTypes.TryRead(p.Type, ns, "var value" + i.ToString(CultureInfo.InvariantCulture)) + ")"))
+                        else
                         {
-                            w.Line("result." + field + " = value" + i.ToString(CultureInfo.InvariantCulture) + ";");
-                            if (presence.Length > 0) w.Line(presence.Trim());
+                            w.Add("if (").AddReadProperty(slot.Property.Type, ns, slot.Field, slot.Property.JsonName)
+                                .Add(") result._present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; break;").End();
                         }
-                        using (w.Block("else"))
-                        {
-                            w.Line(CSharpTypes.JsonRead + ".Capture(ref extra, " + SourceWriter.Literal(p.JsonName) + ", ref reader);");
-                        }
-                        w.Line("break;");
-                        w.Unindent();
                     }
-                    w.Line("default:");
-                    w.Indent();
-                    w.Line(CSharpTypes.JsonRead + ".Capture(ref extra, unknownName!, ref reader);");
-                    w.Line("break;");
-                    w.Unindent();
+                    w.Begin().Add("default: ").Add(CSharpTypes.JsonRead).Add(".Capture(ref extra, unknownName!, ref reader); break;").End();
                 }
             }
             w.Line("result._additionalProperties = extra;");
             w.Line("return result;");
         }
+    }
 
-        w.Line();
+    /// <summary>Maps the UTF-8 property name the reader is on to a property index: a switch on length, then byte compares.</summary>
+    private static void EmitPropertyIndex(SourceWriter w, Slot[] slots)
+    {
         using (w.Block("private static int PropertyIndex(ref " + CSharpTypes.Reader + " reader)"))
         {
             w.Line("global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped ? " + CSharpTypes.JsonRead + ".UnescapedName(ref reader) : reader.ValueSpan;");
-            var groups = properties.Select((p, i) => (Bytes: System.Text.Encoding.UTF8.GetByteCount(p.JsonName), Index: i, p.JsonName))
-                .GroupBy(x => x.Bytes).OrderBy(g => g.Key).ToList();
-            if (groups.Count > 0)
+            if (slots.Length > 0)
             {
+                // Sorted by (UTF-8 length, property index): each length is one case, properties in spec order within it.
+                var keys = new long[slots.Length];
+                for (var i = 0; i < slots.Length; i++)
+                {
+                    keys[i] = ((long)System.Text.Encoding.UTF8.GetByteCount(slots[i].Property.JsonName) << 32) | (uint)i;
+                }
+                Array.Sort(keys);
                 using (w.Block("switch (name.Length)"))
                 {
-                    foreach (var group in groups)
+                    for (var k = 0; k < keys.Length; k++)
                     {
-                        w.Line("case " + group.Key.ToString(CultureInfo.InvariantCulture) + ":");
-                        w.Indent();
-                        foreach (var item in group)
+                        var length = (int)(keys[k] >> 32);
+                        if (k == 0 || length != (int)(keys[k - 1] >> 32))
                         {
-                            w.Line("if (global::System.MemoryExtensions.SequenceEqual(name, " + SourceWriter.Utf8Literal(item.JsonName) + ")) return " + item.Index.ToString(CultureInfo.InvariantCulture) + ";");
+                            w.Begin().Add("case ").Add(length).Add(':').End();
+                            w.Indent();
                         }
-                        w.Line("break;");
-                        w.Unindent();
+                        var index = (int)(keys[k] & 0xFFFFFFFF);
+                        w.Begin().Add("if (global::System.MemoryExtensions.SequenceEqual(name, ").AddUtf8Literal(slots[index].Property.JsonName)
+                            .Add(")) return ").Add(index).Add(';').End();
+                        if (k == keys.Length - 1 || length != (int)(keys[k + 1] >> 32))
+                        {
+                            w.Line("break;");
+                            w.Unindent();
+                        }
                     }
                 }
             }
@@ -211,82 +209,65 @@ internal static class ObjectEmitter
         }
     }
 
-    private static void EmitWrite(SourceWriter w, IReadOnlyList<PropertyModel> properties, List<Storage> storage, Dictionary<int, int> bits, string ns)
+    private static void EmitWrite(SourceWriter w, Slot[] slots, string ns)
     {
         w.Doc("Writes this instance as JSON; optional properties that were never set are left out.");
         using (w.Block("public void WriteJson(" + CSharpTypes.Writer + " writer)"))
         {
             w.Line("writer.WriteStartObject();");
-            for (var i = 0; i < properties.Count; i++)
+            foreach (var slot in slots)
             {
-                var p = properties[i];
-                var field = Field(p);
-                var name = SourceWriter.Utf8Literal(p.JsonName);
-                var value = p.Type.IsValueType ? field + ".Value" : field;
-                switch (storage[i])
+                w.Begin();
+                switch (slot.Storage)
                 {
-                    case Storage.Required:
-                        w.Line("writer.WritePropertyName(" + name + ");");
-                        WriteOrNull(w, p, field, value, ns);
-                        break;
                     case Storage.Tracked:
-                        var bit = bits[i];
-                        using (w.Block("if ((_present" + (bit / 64) + " & " + Mask(bit) + ") != 0)"))
-                        {
-                            w.Line("writer.WritePropertyName(" + name + ");");
-                            WriteOrNull(w, p, field, value, ns);
-                        }
+                        w.Add("if ((_present").Add(slot.Bit / 64).Add(" & ").Add(Masks[slot.Bit % 64]).Add(") != 0) ");
                         break;
-                    default:
-                        using (w.Block("if (" + field + " is not null)"))
-                        {
-                            w.Line("writer.WritePropertyName(" + name + ");");
-                            CSharpTypes.WriteValue(w, p.Type, ns, value);
-                        }
+                    case Storage.Optional:
+                        w.Add("if (").Add(slot.Field).Add(" is not null) ");
                         break;
                 }
+                w.AddWriteProperty(slot.Property.Type, ns, slot.Property.JsonName, slot.Field).End();
             }
             w.Line(CSharpTypes.JsonRead + ".WriteAdditional(writer, _additionalProperties);");
             w.Line("writer.WriteEndObject();");
         }
     }
 
-    private static void WriteOrNull(SourceWriter w, PropertyModel p, string field, string value, string ns)
-    {
-        using (w.Block("if (" + field + " is null)"))
-        {
-            w.Line("writer.WriteNullValue();");
-        }
-        using (w.Block("else"))
-        {
-            CSharpTypes.WriteValue(w, p.Type, ns, value);
-        }
-    }
-
-    private static void EmitValidate(SourceWriter w, ObjectModel model, IReadOnlyList<PropertyModel> properties, List<Storage> storage)
+    private static void EmitValidate(SourceWriter w, ObjectModel model, Slot[] slots)
     {
         w.DocXml("Throws when a required property holds null (possible through <c>null!</c>), before anything is sent.");
         using (w.Block("internal void ThrowIfInvalid(string parameterName)"))
         {
-            for (var i = 0; i < properties.Count; i++)
+            foreach (var slot in slots)
             {
-                var p = properties[i];
-                if (storage[i] != Storage.Required || p.IsNullable) continue;
+                var p = slot.Property;
+                if (slot.Storage != Storage.Required || p.IsNullable) continue;
                 if (p.Type.Kind == TypeKind.Enum)
                 {
                     // default(SomeEnum) wraps no value at all: as good as unset.
-                    using (w.Block("if (" + Field(p) + " is null || " + Field(p) + ".Value.Value.Length == 0)"))
+                    using (w.Block("if (" + slot.Field + " is null || " + slot.Field + ".Value.Value.Length == 0)"))
                     {
                         w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(model.Name + "." + p.Name + " (\"" + p.JsonName + "\") is required and must be set to a value.") + ", parameterName);");
                     }
                     continue;
                 }
                 if (p.Type.IsValueType) continue;
-                using (w.Block("if (" + Field(p) + " is null)"))
+                using (w.Block("if (" + slot.Field + " is null)"))
                 {
                     w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(model.Name + "." + p.Name + " (\"" + p.JsonName + "\") is required and must not be null.") + ", parameterName);");
                 }
             }
         }
+    }
+
+    private static string[] CreateMasks()
+    {
+        var masks = new string[64];
+        for (var bit = 0; bit < 64; bit++)
+        {
+            masks[bit] = "0x" + (1UL << bit).ToString("X", System.Globalization.CultureInfo.InvariantCulture) + "UL";
+        }
+        return masks;
     }
 }

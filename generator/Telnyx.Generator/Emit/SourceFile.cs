@@ -72,7 +72,7 @@ internal static class SourceFile
             default:
                 throw new System.InvalidOperationException("Unknown unit " + unit.GetType().Name);
         }
-        return new GeneratedSource(HintName(unit.Namespace, name), w.ToString());
+        return new GeneratedSource(HintName(unit.Namespace, name), w.Finish());
     }
 
     public static string HintName(string ns, string name) => ns + "." + name + ".g.cs";

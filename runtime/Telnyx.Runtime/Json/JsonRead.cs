@@ -158,6 +158,123 @@ public static class JsonRead
         return true;
     }
 
+    // Property readers: one call per property in generated ReadJson. Each takes JSON null as "null", a fitting value as
+    // the value, and keeps anything else in the additional properties under the property's name, so nothing is lost.
+    // They return false only in that last case, so a caller that tracks presence sets its bit on true.
+
+    /// <summary>Reads a string property.</summary>
+    public static bool ReadString(ref Utf8JsonReader reader, ref string? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String: field = reader.GetString(); return true;
+            case JsonTokenType.Null: field = null; return true;
+            default: Capture(ref extra, name, ref reader); return false;
+        }
+    }
+
+    /// <summary>Reads a 32-bit integer property.</summary>
+    public static bool ReadInt32(ref Utf8JsonReader reader, ref int? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Null) { field = null; return true; }
+        if (TryReadInt32(ref reader, out var value)) { field = value; return true; }
+        Capture(ref extra, name, ref reader);
+        return false;
+    }
+
+    /// <summary>Reads a 64-bit integer property.</summary>
+    public static bool ReadInt64(ref Utf8JsonReader reader, ref long? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Null) { field = null; return true; }
+        if (TryReadInt64(ref reader, out var value)) { field = value; return true; }
+        Capture(ref extra, name, ref reader);
+        return false;
+    }
+
+    /// <summary>Reads a number property.</summary>
+    public static bool ReadDouble(ref Utf8JsonReader reader, ref double? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Null) { field = null; return true; }
+        if (TryReadDouble(ref reader, out var value)) { field = value; return true; }
+        Capture(ref extra, name, ref reader);
+        return false;
+    }
+
+    /// <summary>Reads a boolean property.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader, ref bool? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True: field = true; return true;
+            case JsonTokenType.False: field = false; return true;
+            case JsonTokenType.Null: field = null; return true;
+            default: Capture(ref extra, name, ref reader); return false;
+        }
+    }
+
+    /// <summary>Reads a date-time property.</summary>
+    public static bool ReadDateTimeOffset(ref Utf8JsonReader reader, ref DateTimeOffset? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Null) { field = null; return true; }
+        if (TryReadDateTimeOffset(ref reader, out var value)) { field = value; return true; }
+        Capture(ref extra, name, ref reader);
+        return false;
+    }
+
+    /// <summary>Reads a property of any JSON type (null reads as "not set").</summary>
+    public static bool ReadJsonElement(ref Utf8JsonReader reader, ref JsonElement? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        field = reader.TokenType == JsonTokenType.Null ? null : JsonElement.ParseValue(ref reader);
+        return true;
+    }
+
+    /// <summary>Reads a generated object property (needs a JSON object).</summary>
+    public static bool ReadObject<T>(ref Utf8JsonReader reader, ref T? field, ref Dictionary<string, JsonElement>? extra, string name) where T : class, ITelnyxJsonModel<T>
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject: field = T.ReadJson(ref reader); return true;
+            case JsonTokenType.Null: field = null; return true;
+            default: Capture(ref extra, name, ref reader); return false;
+        }
+    }
+
+    /// <summary>Reads a generated union property (any JSON but null: a union keeps what it cannot match).</summary>
+    public static bool ReadUnion<T>(ref Utf8JsonReader reader, ref T? field, ref Dictionary<string, JsonElement>? extra, string name) where T : class, ITelnyxJsonModel<T>
+    {
+        field = reader.TokenType == JsonTokenType.Null ? null : T.ReadJson(ref reader);
+        return true;
+    }
+
+    /// <summary>Reads a generated open-enum property (needs a JSON string).</summary>
+    public static bool ReadEnum<T>(ref Utf8JsonReader reader, ref T? field, ref Dictionary<string, JsonElement>? extra, string name) where T : struct, ITelnyxJsonModel<T>
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String: field = T.ReadJson(ref reader); return true;
+            case JsonTokenType.Null: field = null; return true;
+            default: Capture(ref extra, name, ref reader); return false;
+        }
+    }
+
+    /// <summary>Reads an array property whose every element fits; otherwise the raw array is kept.</summary>
+    public static bool ReadList<T>(ref Utf8JsonReader reader, JsonTryRead<T> readElement, ref IReadOnlyList<T>? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Null) { field = null; return true; }
+        if (TryReadList(ref reader, readElement, out var value)) { field = value; return true; }
+        Capture(ref extra, name, ref reader);
+        return false;
+    }
+
+    /// <summary>Reads an object property as a dictionary whose every value fits; otherwise the raw object is kept.</summary>
+    public static bool ReadMap<T>(ref Utf8JsonReader reader, JsonTryRead<T> readValue, ref IReadOnlyDictionary<string, T>? field, ref Dictionary<string, JsonElement>? extra, string name)
+    {
+        if (reader.TokenType == JsonTokenType.Null) { field = null; return true; }
+        if (TryReadMap(ref reader, readValue, out var value)) { field = value; return true; }
+        Capture(ref extra, name, ref reader);
+        return false;
+    }
+
     /// <summary>Keeps the value the reader is on, under <paramref name="name"/>, in the additional properties.</summary>
     public static void Capture(ref Dictionary<string, JsonElement>? extra, string name, ref Utf8JsonReader reader)
     {
