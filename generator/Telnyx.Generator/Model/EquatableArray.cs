@@ -59,4 +59,13 @@ internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T>
         => new(items.ToImmutableArray());
+
+    /// <summary>The common case, without the general path's type tests and intermediate array.</summary>
+    public static EquatableArray<T> ToEquatableArray<T>(this List<T> items) where T : IEquatable<T>
+    {
+        if (items.Count == 0) return EquatableArray<T>.Empty;
+        var builder = ImmutableArray.CreateBuilder<T>(items.Count);
+        foreach (var item in items) builder.Add(item);
+        return new(builder.MoveToImmutable());
+    }
 }

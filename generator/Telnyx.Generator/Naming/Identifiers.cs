@@ -28,27 +28,45 @@ internal static class Identifiers
     public static string ToPascalCase(string? name, string fallback = "Value", string digitPrefix = "_")
     {
         if (string.IsNullOrEmpty(name)) return fallback;
-        var words = SplitWords(name!);
-        var sb = new StringBuilder(name!.Length);
-        foreach (var word in words)
+        // Words are runs of the name itself, kept as (start, length): the official document names tens of
+        // thousands of members, and a string per word was a large share of the model's allocations.
+        var words = t_words ??= new List<(int Start, int Length)>();
+        words.Clear();
+        SplitWords(name!, words);
+        var sb = t_builder ??= new StringBuilder(64);
+        sb.Clear();
+        foreach (var (start, length) in words)
         {
-            var allUpper = IsAllUpper(word);
-            var keepCase = !allUpper || word.Length <= 2 || words.Count == 1 && LooksPascal(name!);
-            sb.Append(char.ToUpperInvariant(word[0]));
-            if (word.Length > 1)
-            {
-                sb.Append(keepCase ? word.Substring(1) : word.Substring(1).ToLowerInvariant());
-            }
+            var allUpper = IsAllUpper(name!, start, length);
+            var keepCase = !allUpper || length <= 2 || words.Count == 1 && LooksPascal(name!);
+            sb.Append(char.ToUpperInvariant(name![start]));
+            if (length == 1) continue;
+            if (keepCase) sb.Append(name, start + 1, length - 1);
+            else sb.Append(name.Substring(start + 1, length - 1).ToLowerInvariant());
         }
         if (sb.Length == 0) return fallback;
         if (char.IsDigit(sb[0])) sb.Insert(0, digitPrefix);
-        return sb.ToString();
+        return SameText(sb, name!) ? name! : sb.ToString();
+    }
+
+    [ThreadStatic] private static List<(int Start, int Length)>? t_words;
+    [ThreadStatic] private static StringBuilder? t_builder;
+
+    private static bool SameText(StringBuilder sb, string text)
+    {
+        if (sb.Length != text.Length) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (sb[i] != text[i]) return false;
+        }
+        return true;
     }
 
     /// <summary>camelCase, escaped with <c>@</c> when it is a C# keyword.</summary>
     public static string ToCamelCase(string? name, string fallback = "value")
     {
-        var pascal = ToPascalCase(name, ToPascalCase(fallback));
+        var pascal = string.IsNullOrEmpty(name) ? ToPascalCase(fallback) : ToPascalCase(name, "");
+        if (pascal.Length == 0) pascal = ToPascalCase(fallback);
         var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
         return Keywords.Contains(camel) ? "@" + camel : camel;
     }
@@ -93,50 +111,49 @@ internal static class Identifiers
         }
     }
 
-    private static bool IsAllUpper(string word)
+    private static bool IsAllUpper(string text, int start, int length)
     {
         var any = false;
-        foreach (var c in word)
+        for (var i = start; i < start + length; i++)
         {
+            var c = text[i];
             if (char.IsLower(c)) return false;
             if (char.IsUpper(c)) any = true;
         }
         return any;
     }
 
-    private static List<string> SplitWords(string name)
+    /// <summary>
+    /// Splits on anything that is not an identifier character (and on <c>_</c>), on lower-to-upper humps
+    /// (<c>callControl</c>) and before the last capital of an acronym run (<c>DTMFRequest</c> -> DTMF, Request);
+    /// letter-digit edges stay together ("v3", "1080p").
+    /// </summary>
+    private static void SplitWords(string name, List<(int Start, int Length)> words)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
+        var start = 0;
+        var length = 0;
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
-            var isPart = IsIdentifierPart(c) && c != '_';
-            if (!isPart)
+            if (!IsIdentifierPart(c) || c == '_')
             {
-                Flush();
+                if (length > 0) words.Add((start, length));
+                length = 0;
                 continue;
             }
-            if (current.Length > 0)
+            if (length > 0)
             {
-                var prev = current[current.Length - 1];
-                // Split lower->Upper humps ("callControl" -> "call", "Control") and letter<->digit edges
-                // only where it keeps a readable name ("v3" stays together, "1080p" stays together).
-                if (char.IsLower(prev) && char.IsUpper(c)) Flush();
-                else if (char.IsUpper(prev) && char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]) && current.Length > 1) Flush();
+                var prev = name[i - 1]; // a word is a run of the name: its last character is the previous one
+                if ((char.IsLower(prev) && char.IsUpper(c))
+                    || (char.IsUpper(prev) && char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]) && length > 1))
+                {
+                    words.Add((start, length));
+                    length = 0;
+                }
             }
-            current.Append(c);
+            if (length == 0) start = i;
+            length++;
         }
-        Flush();
-        return words;
-
-        void Flush()
-        {
-            if (current.Length > 0)
-            {
-                words.Add(current.ToString());
-                current.Clear();
-            }
-        }
+        if (length > 0) words.Add((start, length));
     }
 }

@@ -11,30 +11,42 @@ namespace Telnyx.Generator.Naming;
 /// </summary>
 internal sealed class NameScope
 {
-    private readonly HashSet<string> _taken;
+    private readonly HashSet<string>? _shared;
+    private readonly SmallStringSet _taken = new();
 
-    public NameScope(IEnumerable<string>? reserved = null, StringComparer? comparer = null)
+    public NameScope(params string[] reserved)
+        : this(null, reserved)
     {
-        _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), comparer ?? StringComparer.Ordinal);
     }
 
-    public bool IsTaken(string name) => _taken.Contains(name);
+    /// <param name="shared">Names reserved in many scopes alike (see <see cref="Reserve"/>): looked up, never copied.</param>
+    /// <param name="reserved">Names reserved in this scope only.</param>
+    public NameScope(IReadOnlyCollection<string>? shared, params string[] reserved)
+    {
+        _shared = shared as HashSet<string> ?? (shared is null ? null : new HashSet<string>(shared, StringComparer.Ordinal));
+        foreach (var name in reserved) _taken.Add(name);
+    }
 
-    public bool TryClaim(string name) => _taken.Add(name);
+    /// <summary>A reusable set of reserved names for <see cref="NameScope(IReadOnlyCollection{string}, string[])"/>.</summary>
+    public static IReadOnlyCollection<string> Reserve(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);
+
+    public bool IsTaken(string name) => _shared?.Contains(name) == true || _taken.Contains(name);
+
+    public bool TryClaim(string name) => _shared?.Contains(name) != true && _taken.Add(name);
 
     /// <summary>Claims <paramref name="preferred"/>, else the first free alternative, else a numbered name.</summary>
     public string Claim(string preferred, params string[] alternatives)
     {
-        if (_taken.Add(preferred)) return preferred;
+        if (TryClaim(preferred)) return preferred;
         foreach (var alternative in alternatives)
         {
-            if (_taken.Add(alternative)) return alternative;
+            if (TryClaim(alternative)) return alternative;
         }
         var baseName = alternatives.Length > 0 ? alternatives[alternatives.Length - 1] : preferred;
         for (var i = 2; ; i++)
         {
             var candidate = baseName + i.ToString(CultureInfo.InvariantCulture);
-            if (_taken.Add(candidate)) return candidate;
+            if (TryClaim(candidate)) return candidate;
         }
     }
 }

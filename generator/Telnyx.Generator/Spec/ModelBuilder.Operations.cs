@@ -100,7 +100,7 @@ internal sealed partial class ModelBuilder
         if (methodName != verb) Report(DiagnosticDescriptorId.NameCollision, pointer, groupKey + "." + verb, methodName, operationId);
 
         // Parameters: the operation's override the path item's by (name, in).
-        var parameters = new List<(IOpenApiParameter Parameter, string Pointer)>();
+        var parameters = new List<(ParameterFacts Parameter, string Pointer)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         AddParameters(operation.Parameters, pointer + "/parameters", parameters, seen);
         AddParameters(item.Parameters, "#/paths/" + SchemaFacts.EscapePointerSegment(path) + "/parameters", parameters, seen);
@@ -115,8 +115,8 @@ internal sealed partial class ModelBuilder
 
         var pathParameters = new List<ParameterModel>();
         var queryParameters = new List<ParameterModel>();
-        var parameterNames = new NameScope(new[] { "request", "options", "cancellationToken" });
-        var queryMembers = new NameScope(ReservedMemberNames.Concat(new[] { baseName + "Parameters", "PageSize" }));
+        var parameterNames = new NameScope("request", "options", "cancellationToken");
+        var queryMembers = new NameScope(ReservedMemberNames, baseName + "Parameters", "PageSize");
         foreach (var (parameter, parameterPointer) in parameters)
         {
             if (parameter.Name is null) continue;
@@ -191,25 +191,39 @@ internal sealed partial class ModelBuilder
         return model;
     }
 
-    private void AddParameters(IList<IOpenApiParameter>? source, string pointer, List<(IOpenApiParameter Parameter, string Pointer)> target, HashSet<string> seen)
+    private void AddParameters(IList<IOpenApiParameter>? source, string pointer, List<(ParameterFacts Parameter, string Pointer)> target, HashSet<string> seen)
     {
         if (source is null) return;
         for (var i = 0; i < source.Count; i++)
         {
             var p = source[i];
-            if (p is OpenApiParameterReference reference && reference.Target is null)
+            ParameterFacts facts;
+            if (p is OpenApiParameterReference reference)
             {
-                Report(DiagnosticDescriptorId.UnresolvedReference, pointer + "/" + i, reference.Reference?.ReferenceV3 ?? "(unknown)", "a parameter (left out)");
-                continue;
+                // A reference resolves on every member access: read its target once.
+                if (reference.Target is not { } resolved)
+                {
+                    Report(DiagnosticDescriptorId.UnresolvedReference, pointer + "/" + i, reference.Reference?.ReferenceV3 ?? "(unknown)", "a parameter (left out)");
+                    continue;
+                }
+                facts = new ParameterFacts(resolved.Name, resolved.In, string.IsNullOrEmpty(reference.Reference?.Description) ? resolved.Description : reference.Reference!.Description, resolved.Schema, resolved.Style, resolved.Required);
             }
-            if (p?.Name is null)
+            else
+            {
+                facts = p is null ? default : new ParameterFacts(p.Name, p.In, p.Description, p.Schema, p.Style, p.Required);
+            }
+            if (facts.Name is null)
             {
                 Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer + "/" + i, "A parameter without a name", pointer + "/" + i);
                 continue;
             }
-            if (seen.Add(p.In + ":" + p.Name)) target.Add((p, pointer + "/" + i));
+            if (seen.Add(facts.In + ":" + facts.Name)) target.Add((facts, pointer + "/" + i));
         }
     }
+
+    /// <summary>The members of a parameter the model needs, read once.</summary>
+    private readonly record struct ParameterFacts(
+        string? Name, Microsoft.OpenApi.ParameterLocation? In, string? Description, IOpenApiSchema? Schema, ParameterStyle? Style, bool Required);
 
     private static IEnumerable<string> Placeholders(string path)
     {

@@ -26,11 +26,9 @@ internal sealed partial class ModelBuilder
         "Value", "Raw", "IsKnown", "IsUnknown", "Type", "Data", "Payload",
     };
 
-    private static readonly string[] ReservedMemberNames =
-    {
+    private static readonly IReadOnlyCollection<string> ReservedMemberNames = NameScope.Reserve(
         "EqualityContract", "ReadJson", "WriteJson", "ThrowIfInvalid", "ToString", "Equals",
-        "GetHashCode", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Clone",
-    };
+        "GetHashCode", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Clone");
 
     private readonly OpenApiDocument _document;
     private readonly string _namespace;
@@ -101,6 +99,22 @@ internal sealed partial class ModelBuilder
         return SchemaFacts.Summary(schema);
     }
 
+    private readonly Dictionary<IOpenApiSchema, IReadOnlyList<string>?> _enumValues = new(IdentityComparer.Instance);
+
+    /// <summary>
+    /// <see cref="SchemaFacts.StringEnumValues"/>, once per schema: each call copies every value out of the JSON
+    /// nodes, and a schema is classified, named and built several times over.
+    /// </summary>
+    private IReadOnlyList<string>? EnumValuesOf(IOpenApiSchema schema)
+    {
+        if (!_enumValues.TryGetValue(schema, out var values))
+        {
+            values = SchemaFacts.StringEnumValues(schema);
+            _enumValues[schema] = values;
+        }
+        return values;
+    }
+
     private sealed class IdentityComparer : IEqualityComparer<IOpenApiSchema>
     {
         public static readonly IdentityComparer Instance = new();
@@ -155,7 +169,7 @@ internal sealed partial class ModelBuilder
 
     private string ClaimTypeName(string preferred, string pointer, params string[] alternatives)
     {
-        var name = _typeNames.Claim(preferred, alternatives.Length > 0 ? alternatives : new[] { preferred + "Model" });
+        var name = _typeNames.TryClaim(preferred) ? preferred : _typeNames.Claim(preferred, alternatives.Length > 0 ? alternatives : new[] { preferred + "Model" });
         if (name != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer, preferred, name, pointer);
         return name;
     }
@@ -173,13 +187,13 @@ internal sealed partial class ModelBuilder
         Alias,
     }
 
-    private static SchemaClass Classify(IOpenApiSchema schema)
+    private SchemaClass Classify(IOpenApiSchema schema)
     {
         if (schema is OpenApiSchemaReference) return SchemaClass.Alias;
-        if (SchemaFacts.StringEnumValues(schema) is { Count: > 0 } && !SchemaFacts.HasProperties(schema)) return SchemaClass.Enum;
+        if (EnumValuesOf(schema) is { Count: > 0 } && !SchemaFacts.HasProperties(schema)) return SchemaClass.Enum;
         if (SchemaFacts.HasBranches(schema) && !SchemaFacts.HasProperties(schema))
         {
-            var nonNull = SchemaFacts.Branches(schema).Count(b => !SchemaFacts.IsNullOnly(b));
+            var nonNull = SchemaFacts.CountNonNull(schema.OneOf) + SchemaFacts.CountNonNull(schema.AnyOf);
             return nonNull > 1 ? SchemaClass.Union : SchemaClass.Alias;
         }
         if (SchemaFacts.HasProperties(schema)) return SchemaClass.Object;
@@ -287,14 +301,9 @@ internal sealed partial class ModelBuilder
         }
 
         // A single non-null branch of oneOf/anyOf/allOf stands for itself.
-        foreach (var (list, keyword) in new[] { (schema.OneOf, "oneOf"), (schema.AnyOf, "anyOf"), (schema.AllOf, "allOf") })
-        {
-            if (list is not { Count: > 0 }) continue;
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (!SchemaFacts.IsNullOnly(list[i])) return Resolve(list[i], hint, pointer + "/" + keyword + "/" + i);
-            }
-        }
+        if (FirstNonNull(schema.OneOf) is { } oneOf) return Resolve(schema.OneOf![oneOf], hint, pointer + "/oneOf/" + oneOf);
+        if (FirstNonNull(schema.AnyOf) is { } anyOf) return Resolve(schema.AnyOf![anyOf], hint, pointer + "/anyOf/" + anyOf);
+        if (FirstNonNull(schema.AllOf) is { } allOf) return Resolve(schema.AllOf![allOf], hint, pointer + "/allOf/" + allOf);
 
         var type = SchemaFacts.NonNullType(schema);
         if (SchemaFacts.IsMultiType(type))
@@ -330,6 +339,16 @@ internal sealed partial class ModelBuilder
         return TypeRef.Json; // no type keyword: any JSON value
     }
 
+    private static int? FirstNonNull(IList<IOpenApiSchema>? branches)
+    {
+        if (branches is null) return null;
+        for (var i = 0; i < branches.Count; i++)
+        {
+            if (!SchemaFacts.IsNullOnly(branches[i])) return i;
+        }
+        return null;
+    }
+
     /// <summary>Property names too generic to stand alone as a type name: their enums take the parent's name too.</summary>
     private static readonly HashSet<string> GenericEnumNames = new(StringComparer.Ordinal)
     {
@@ -338,7 +357,7 @@ internal sealed partial class ModelBuilder
 
     private TypeRef ResolveInlineEnum(IOpenApiSchema schema, NameHint hint, string pointer)
     {
-        var values = SchemaFacts.StringEnumValues(schema)!;
+        var values = EnumValuesOf(schema)!;
         var signature = string.Join("\u0001", values);
         var qualified = hint.Qualified;
         var preferred = GenericEnumNames.Contains(hint.Short) ? qualified : hint.Short;
@@ -389,8 +408,8 @@ internal sealed partial class ModelBuilder
 
     private EnumModel BuildEnum(string name, IOpenApiSchema schema, string pointer)
     {
-        var values = SchemaFacts.StringEnumValues(schema) ?? new List<string>();
-        var members = new NameScope(new[] { name, "Value", "IsKnown", "KnownValues" });
+        var values = EnumValuesOf(schema) ?? Array.Empty<string>();
+        var members = new NameScope(name, "Value", "IsKnown", "KnownValues");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EnumMemberModel>();
         for (var i = 0; i < values.Count; i++)
@@ -415,22 +434,22 @@ internal sealed partial class ModelBuilder
     private ObjectModel BuildObject(string name, IOpenApiSchema schema, string pointer)
     {
         var collected = new List<(string JsonName, IOpenApiSchema Schema, string Pointer)>();
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        Collect(schema, pointer, collected, required, seen, new HashSet<IOpenApiSchema>(), 0);
+        var required = new SmallStringSet();
+        var seen = new SmallStringSet();
+        Collect(schema, pointer, collected, required, seen, new List<IOpenApiSchema>(), 0);
 
-        var members = new NameScope(ReservedMemberNames.Concat(new[] { name }));
+        var members = new NameScope(ReservedMemberNames, name);
         var properties = new List<PropertyModel>(collected.Count);
         foreach (var (jsonName, propertySchema, propertyPointer) in collected)
         {
             var preferred = Identifiers.ToPascalCase(jsonName, "Property");
-            var memberName = members.Claim(preferred, preferred + "Value");
+            var memberName = members.TryClaim(preferred) ? preferred : members.Claim(preferred + "Value");
             if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, propertyPointer, preferred, memberName, jsonName);
             var hint = new NameHint(preferred, Qualify(name, preferred));
             var target = TargetOf(propertySchema);
             // A one-value inline enum (record_type: [event]) is a constant, not a type of its own.
             var constant = propertySchema is not OpenApiSchemaReference && target is not null
-                ? (SchemaFacts.StringEnumValues(target) is { Count: 1 } single ? single[0] : target.Const)
+                ? (EnumValuesOf(target) is { Count: 1 } single ? single[0] : target.Const)
                 : null;
             var type = constant is not null ? TypeRef.String : Resolve(propertySchema, hint, propertyPointer);
             var nullable = target is not null && SchemaFacts.AllowsNull(target);
@@ -448,9 +467,9 @@ internal sealed partial class ModelBuilder
         IOpenApiSchema schema,
         string pointer,
         List<(string, IOpenApiSchema, string)> properties,
-        HashSet<string> required,
-        HashSet<string> seen,
-        HashSet<IOpenApiSchema> visiting,
+        SmallStringSet required,
+        SmallStringSet seen,
+        List<IOpenApiSchema> visiting,
         int depth)
     {
         var target = TargetOf(schema);
@@ -459,12 +478,13 @@ internal sealed partial class ModelBuilder
             Report(DiagnosticDescriptorId.UnresolvedReference, pointer, (schema as OpenApiSchemaReference)?.Reference?.ReferenceV3 ?? "(unknown)", pointer);
             return;
         }
-        if (depth > 32 || !visiting.Add(target))
+        if (depth > 32 || IsVisiting(visiting, target))
         {
             // allOf cycle: the properties met so far are kept, the loop is reported.
             Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer, "An allOf cycle", pointer);
             return;
         }
+        visiting.Add(target);
         if (target.AllOf is { } parts)
         {
             for (var i = 0; i < parts.Count; i++)
@@ -487,7 +507,17 @@ internal sealed partial class ModelBuilder
         {
             foreach (var r2 in req) required.Add(r2);
         }
-        visiting.Remove(target);
+        visiting.RemoveAt(visiting.Count - 1);
+    }
+
+    /// <summary>Whether <paramref name="schema"/> is on the current allOf path (by identity; the path is short).</summary>
+    private static bool IsVisiting(List<IOpenApiSchema> visiting, IOpenApiSchema schema)
+    {
+        foreach (var v in visiting)
+        {
+            if (ReferenceEquals(v, schema)) return true;
+        }
+        return false;
     }
 
     private UnionModel BuildUnion(string name, IOpenApiSchema schema, string pointer)
@@ -498,7 +528,7 @@ internal sealed partial class ModelBuilder
         var mapping = schema.Discriminator?.Mapping;
 
         var cases = new List<UnionCaseModel>();
-        var caseNames = new NameScope(new[] { name, "Value", "Raw", "Kind" });
+        var caseNames = new NameScope(name, "Value", "Raw", "Kind");
         var seenTypes = new HashSet<TypeRef>();
         for (var i = 0; i < branches.Count; i++)
         {
@@ -534,7 +564,7 @@ internal sealed partial class ModelBuilder
                     {
                         var t = TargetOf(discriminatorSchema);
                         if (t?.Const is { } c) values.Add(c);
-                        else if (t is not null && SchemaFacts.StringEnumValues(t) is { } e) values.AddRange(e);
+                        else if (t is not null && EnumValuesOf(t) is { } e) values.AddRange(e);
                     }
                     if (values.Count == 0 && id is not null) values.Add(id);
                 }

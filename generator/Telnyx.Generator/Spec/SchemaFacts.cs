@@ -25,11 +25,19 @@ internal static class SchemaFacts
         {
             return true;
         }
-        foreach (var branch in Branches(schema))
+        return CountNonNull(schema.OneOf) < (schema.OneOf?.Count ?? 0) || CountNonNull(schema.AnyOf) < (schema.AnyOf?.Count ?? 0);
+    }
+
+    /// <summary>How many of <paramref name="branches"/> allow more than null.</summary>
+    public static int CountNonNull(IList<IOpenApiSchema>? branches)
+    {
+        if (branches is null) return 0;
+        var count = 0;
+        foreach (var branch in branches)
         {
-            if (IsNullOnly(branch)) return true;
+            if (!IsNullOnly(branch)) count++;
         }
-        return false;
+        return count;
     }
 
     /// <summary>The non-null JSON types a schema names (flags), ignoring <c>null</c>.</summary>
