@@ -352,6 +352,165 @@ public class DiagnosticTests
         Assert.Contains("#/components/schemas/Nowhere", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    // Values Microsoft.OpenApi drops or keeps without a word: found by the JSON pass (KeywordShapeScan), reported at the value.
+
+    [Fact]
+    public void TLX0007_ParameterThatIsNotAnObject()
+    {
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Bad parameter", "version": "1.0.0" },
+              "paths": {
+                "/conferences": {
+                  "get": {
+                    "operationId": "ListConferences",
+                    "parameters": [
+                      { "name": "status", "in": "query", "schema": { "type": "string" } },
+                      "page"
+                    ],
+                    "responses": { "200": { "description": "ok" } }
+                  }
+                }
+              }
+            }
+            """;
+        var run = RunSpec(spec);
+
+        var d = Single(run, "TLX0007", DiagnosticSeverity.Warning);
+        AssertAt(d, 9, 10, spec, "\"page\"");
+        Assert.Contains("'parameters'", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("public string? Status", Generated(run, "ConferencesResource"));
+    }
+
+    [Fact]
+    public void TLX0007_RequiredWithANonString()
+    {
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Bad required", "version": "1.0.0" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Conference": {
+                    "type": "object",
+                    "required": ["name", 7],
+                    "properties": { "name": { "type": "string" } }
+                  }
+                }
+              }
+            }
+            """;
+        var run = RunSpec(spec);
+
+        var d = Single(run, "TLX0007", DiagnosticSeverity.Warning);
+        AssertAt(d, 8, 29, spec, "7");
+        Assert.Contains("'required'", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void TLX0007_EnumMixingJsonTypes()
+    {
+        // null is left out of the mix: it only makes the value nullable.
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Mixed enum", "version": "1.0.0" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Region": {
+                    "type": "string",
+                    "enum": ["eu", "us", 1, null]
+                  },
+                  "Plan": { "type": ["string", "null"], "enum": ["basic", "pro", null] }
+                }
+              }
+            }
+            """;
+        var run = RunSpec(spec);
+
+        var d = Single(run, "TLX0007", DiagnosticSeverity.Warning);
+        AssertAt(d, 8, 8, spec, "\"enum\"");
+        Assert.Contains("string, number", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void TLX0007_MinimumThatIsNotANumber()
+    {
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Bad minimum", "version": "1.0.0" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Room": {
+                    "type": "object",
+                    "properties": {
+                      "size": { "type": "integer", "minimum": "ten", "maximum": 10 }
+                    }
+                  }
+                }
+              }
+            }
+            """;
+        var run = RunSpec(spec);
+
+        var d = Single(run, "TLX0007", DiagnosticSeverity.Warning);
+        AssertAt(d, 9, 39, spec, "\"minimum\"");
+        Assert.Contains("\"ten\"", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void KeywordNamesUsedAsNamesOrInsideLiterals_AreNotReported()
+    {
+        // Properties called minimum, required, enum and parameters are names, not keywords; example, default and x-
+        // values are any JSON; 'required: true' on a parameter is a flag.
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Keyword names", "version": "1.0.0" },
+              "paths": {
+                "/rooms": {
+                  "get": {
+                    "operationId": "ListRooms",
+                    "parameters": [{ "name": "minimum", "in": "query", "required": true, "schema": { "type": "integer", "minimum": 0 } }],
+                    "x-notes": { "parameters": ["x", 3], "minimum": "ten" },
+                    "responses": {
+                      "default": { "description": "any", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Room" } } } }
+                    }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Room": {
+                    "type": "object",
+                    "required": ["minimum", "enum"],
+                    "properties": {
+                      "minimum": { "type": "string" },
+                      "required": { "type": "object", "properties": { "enum": { "type": "boolean" } } },
+                      "enum": { "type": "array", "items": { "type": "string" } },
+                      "parameters": { "type": "object", "default": { "minimum": "low", "required": [1] } }
+                    },
+                    "example": { "minimum": "ten", "required": [1, null], "enum": [1, "a"], "parameters": ["x"] }
+                  }
+                }
+              }
+            }
+            """;
+        var run = RunSpec(spec);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError);
+        var room = Generated(run, "Room");
+        Assert.Contains("public string? Minimum", room);
+        Assert.Contains("public global::Telnyx.RoomRequired? Required", room);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<string>? Enum", room);
+        Assert.Contains("public global::System.Text.Json.JsonElement? Parameters", room);
+    }
+
     // ---- TLX0008 ---------------------------------------------------------------------------------------------
 
     [Fact]

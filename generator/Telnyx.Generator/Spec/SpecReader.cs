@@ -39,7 +39,8 @@ internal static class SpecReader
         try
         {
             var utf8 = Encoding.UTF8.GetBytes(text);
-            if (CheckJson(path, text, utf8) is { } jsonError) return new SpecResult(null, new[] { jsonError }.ToEquatableArray());
+            var keywordFindings = new List<PendingDiagnostic>();
+            if (CheckJson(path, text, utf8, keywordFindings) is { } jsonError) return new SpecResult(null, new[] { jsonError }.ToEquatableArray());
             if (CheckOpenApiRoot(path, text, utf8) is { } rootError) return new SpecResult(null, new[] { rootError }.ToEquatableArray());
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +79,7 @@ internal static class SpecReader
             {
                 pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
             }
+            pending.AddRange(keywordFindings);
 
             if (document is not null) inspect?.Invoke(document);
             ApiModel? model = null;
@@ -107,14 +109,16 @@ internal static class SpecReader
     private static SpecResult Fail(string id, SpecLocation location, params string[] args)
         => new(null, new[] { new DiagnosticInfo(id, location, args.ToEquatableArray()) }.ToEquatableArray());
 
-    private static DiagnosticInfo? CheckJson(string path, string text, byte[] utf8)
+    /// <summary>
+    /// The one pass that validates the JSON also collects the keyword values the OpenAPI reader would drop or keep
+    /// silently (<see cref="KeywordShapeScan"/>) into <paramref name="keywordFindings"/>.
+    /// </summary>
+    private static DiagnosticInfo? CheckJson(string path, string text, byte[] utf8, List<PendingDiagnostic> keywordFindings)
     {
         try
         {
             var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 512 });
-            while (reader.Read())
-            {
-            }
+            KeywordShapeScan.Scan(ref reader, utf8, keywordFindings);
             return null;
         }
         catch (JsonException ex)

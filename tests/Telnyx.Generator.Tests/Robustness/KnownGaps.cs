@@ -14,11 +14,6 @@ internal static class KnownGaps
 
     public static readonly IReadOnlyDictionary<string, string> Kinds = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        // Not reported.
-        ["parameter-as-string"] = Unreported + " (a parameter that is not an object is dropped)",
-        ["required-with-non-strings"] = Unreported,
-        ["enum-mixed-json-types"] = Unreported,
-        ["minimum-as-string"] = Unreported,
     };
 
     public static bool Contains(string caseName, out string reason)
