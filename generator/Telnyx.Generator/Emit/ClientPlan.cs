@@ -29,14 +29,17 @@ internal static class ClientPlan
         foreach (var op in model.Operations)
         {
             var path = op.ResourcePath.AsImmutableArray();
+            string? parent = null;
+            List<OperationModel>? group = null;
             for (var depth = 1; depth <= path.Length; depth++)
             {
-                var key = Key(path, depth);
-                if (!groups.ContainsKey(key)) groups[key] = new List<OperationModel>();
+                var key = parent is null ? path[0] : parent + "." + path[depth - 1];
+                if (!groups.TryGetValue(key, out group)) groups[key] = group = new List<OperationModel>();
                 if (!children.ContainsKey(key)) children[key] = new SortedSet<string>(StringComparer.Ordinal);
-                if (depth > 1) children[Key(path, depth - 1)].Add(path[depth - 1]);
+                if (parent is not null) children[parent].Add(path[depth - 1]);
+                parent = key;
             }
-            groups[Key(path, path.Length)].Add(op);
+            group?.Add(op);
         }
         // Resource classes must not take a model type's name (a schema may be called "MediaResource").
         var taken = new HashSet<string>(model.Types.Select(t => t.Name), StringComparer.Ordinal);
@@ -77,6 +80,4 @@ internal static class ClientPlan
         units.Add(new ClientUnit(model.Namespace, roots.Select(r => new ResourceChild(r, ClassName(new[] { r }))).ToEquatableArray(), model.WebhookEvents.Count > 0));
         return units.ToImmutable();
     }
-
-    private static string Key(ImmutableArray<string> path, int depth) => string.Join(".", path.Take(depth));
 }
