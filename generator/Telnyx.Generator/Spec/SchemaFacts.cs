@@ -51,7 +51,13 @@ internal static class SchemaFacts
 
     public static bool IsNullOnly(IOpenApiSchema schema)
         => schema is not OpenApiSchemaReference && schema.Type == JsonSchemaType.Null
-           || (schema is not OpenApiSchemaReference && schema.Const is null && schema.Enum is { Count: 1 } e && e[0] is null && schema.Type is null);
+           || (schema is not OpenApiSchemaReference && schema.Const is null && schema.Enum is { Count: 1 } e && IsJsonNull(e[0]) && schema.Type is null);
+
+    /// <summary>
+    /// JSON <c>null</c> in a keyword's value. Microsoft.OpenApi keeps it as a sentinel string node, not as a C# null:
+    /// taken for a string it became a bogus enum member on the official document.
+    /// </summary>
+    public static bool IsJsonNull(JsonNode? node) => node is null || JsonNullSentinel.IsJsonNullSentinel(node);
 
     public static IEnumerable<IOpenApiSchema> Branches(IOpenApiSchema schema)
     {
@@ -71,7 +77,7 @@ internal static class SchemaFacts
         var result = new List<string>(values.Count);
         foreach (var node in values)
         {
-            if (node is null) continue; // null is expressed through nullability
+            if (IsJsonNull(node)) continue; // null is expressed through nullability
             if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
             {
                 result.Add(v.GetValue<string>());
