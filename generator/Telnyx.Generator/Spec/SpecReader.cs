@@ -18,83 +18,40 @@ internal sealed record SpecSource(string Path, string? Text, string Namespace, s
 /// <summary>The result of reading one spec: a model (null when the spec is unusable) and its diagnostics.</summary>
 internal sealed record SpecResult(ApiModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
 
+/// <summary>What the parse stage hands the model stage; <see cref="Failed"/> is the final result when there is no document to build from.</summary>
+internal sealed class ParsedSpec
+{
+    public ParsedSpec(SpecResult? failed, string text, byte[] utf8, OpenApiDocument? document, bool usable, List<PendingDiagnostic> pending)
+    {
+        Failed = failed;
+        Text = text;
+        Utf8 = utf8;
+        Document = document;
+        Usable = usable;
+        Pending = pending;
+    }
+
+    public SpecResult? Failed { get; }
+    public string Text { get; }
+    public byte[] Utf8 { get; }
+    public OpenApiDocument? Document { get; }
+    /// <summary>The document has paths, schemas or webhooks to generate from.</summary>
+    public bool Usable { get; }
+    public List<PendingDiagnostic> Pending { get; }
+
+    public static ParsedSpec Failure(SpecResult result) => new(result, "", Array.Empty<byte>(), null, false, new List<PendingDiagnostic>());
+}
+
 /// <summary>Spec text -> OpenAPI document -> <see cref="ApiModel"/>, turning every failure into a located diagnostic.</summary>
 internal static class SpecReader
 {
     /// <param name="inspect">A test seam that sees the parsed document; an exception it throws must become TLX0099.</param>
     public static SpecResult Read(SpecSource source, CancellationToken cancellationToken, Action<OpenApiDocument>? inspect = null)
     {
-        var path = source.Path;
-        if (source.Text is null)
-        {
-            return Fail(DiagnosticDescriptors.SpecNotFound.Id, SpecLocation.FileStart(path), path, source.ReadError ?? "the file does not exist or cannot be read");
-        }
-        // A byte-order mark is not JSON; Roslyn usually strips it, an in-memory text may not.
-        var text = source.Text.Length > 0 && source.Text[0] == '\uFEFF' ? source.Text.Substring(1) : source.Text;
-        if (string.IsNullOrWhiteSpace(text)) // Trim() would copy the whole document when it ends with a newline
-        {
-            return Fail(DiagnosticDescriptors.InvalidJson.Id, SpecLocation.FileStart(path), "the file is empty");
-        }
-
         try
         {
-            var utf8 = Encoding.UTF8.GetBytes(text);
-            var keywordFindings = new List<PendingDiagnostic>();
-            if (CheckJson(path, text, utf8, keywordFindings) is { } jsonError) return new SpecResult(null, new[] { jsonError }.ToEquatableArray());
-            if (CheckOpenApiRoot(path, text, utf8) is { } rootError) return new SpecResult(null, new[] { rootError }.ToEquatableArray());
-
-            cancellationToken.ThrowIfCancellationRequested();
-            var settings = new OpenApiReaderSettings();
-            ReadResult result;
-            try
-            {
-                result = OpenApiDocument.Parse(text, "json", settings);
-            }
-            catch (OpenApiUnsupportedSpecVersionException ex)
-            {
-                // A spec problem, not a generator failure: reported at the version field.
-                var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#/openapi", new[] { ex.Message }.ToEquatableArray()) };
-                return new SpecResult(null, Locate(path, text, utf8, pointer));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // Microsoft.OpenApi throws on some malformed documents (a number where an object belongs, an empty
-                // $ref, an unnamed schema): that is a problem of the spec, reported as such, not a generator failure.
-                var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#", new[] { "the OpenAPI reader could not read the document (" + ex.GetType().Name + ": " + ex.Message + ")" }.ToEquatableArray()) };
-                return new SpecResult(null, Locate(path, text, utf8, pointer));
-            }
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // With a document, the reader's complaints about parts of it (unknown keys, bad values) are warnings:
-            // a newer Telnyx document must not stop the build. Without one they are errors.
-            var document = result.Document;
-            var usable = document is not null && (document.Paths is { Count: > 0 } || document.Components?.Schemas is { Count: > 0 } || document.Webhooks is { Count: > 0 });
-            var pending = new List<PendingDiagnostic>();
-            foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
-            {
-                var id = usable ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
-                pending.Add(new PendingDiagnostic(id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
-            }
-            foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
-            {
-                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
-            }
-            pending.AddRange(keywordFindings);
-
-            if (document is not null) inspect?.Invoke(document);
-            ApiModel? model = null;
-            if (usable)
-            {
-                var builder = new ModelBuilder(document!, source.Namespace, System.IO.Path.GetFileName(path), cancellationToken, SpecFilter.Parse(source.Include));
-                model = builder.Build();
-                pending.AddRange(builder.Diagnostics);
-            }
-            else if (!pending.Any(p => p.Id == DiagnosticDescriptors.ReaderError.Id))
-            {
-                pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, "#",
-                    new[] { "the document has no paths, component schemas or webhooks, so there is nothing to generate" }.ToEquatableArray()));
-            }
-            return new SpecResult(model, Locate(path, text, utf8, pending));
+            var parsed = Parse(source, cancellationToken);
+            return parsed.Failed ?? BuildModel(source, parsed, cancellationToken, inspect);
         }
         catch (OperationCanceledException)
         {
@@ -102,8 +59,91 @@ internal static class SpecReader
         }
         catch (Exception ex)
         {
-            return Fail(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(path), path, ex.GetType().Name + ": " + ex.Message);
+            return Fail(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(source.Path), source.Path, ex.GetType().Name + ": " + ex.Message);
         }
+    }
+
+    /// <summary>
+    /// The parse stage: text -> OpenAPI document. Validates the JSON (and scans its keywords) in one pass, then runs
+    /// Microsoft.OpenApi. A document that cannot be read ends here with <see cref="ParsedSpec.Failed"/> set.
+    /// </summary>
+    internal static ParsedSpec Parse(SpecSource source, CancellationToken cancellationToken)
+    {
+        var path = source.Path;
+        if (source.Text is null)
+        {
+            return ParsedSpec.Failure(Fail(DiagnosticDescriptors.SpecNotFound.Id, SpecLocation.FileStart(path), path, source.ReadError ?? "the file does not exist or cannot be read"));
+        }
+        // A byte-order mark is not JSON; Roslyn usually strips it, an in-memory text may not.
+        var text = source.Text.Length > 0 && source.Text[0] == '\uFEFF' ? source.Text.Substring(1) : source.Text;
+        if (string.IsNullOrWhiteSpace(text)) // Trim() would copy the whole document when it ends with a newline
+        {
+            return ParsedSpec.Failure(Fail(DiagnosticDescriptors.InvalidJson.Id, SpecLocation.FileStart(path), "the file is empty"));
+        }
+
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var keywordFindings = new List<PendingDiagnostic>();
+        if (CheckJson(path, text, utf8, keywordFindings) is { } jsonError) return ParsedSpec.Failure(new SpecResult(null, new[] { jsonError }.ToEquatableArray()));
+        if (CheckOpenApiRoot(path, text, utf8) is { } rootError) return ParsedSpec.Failure(new SpecResult(null, new[] { rootError }.ToEquatableArray()));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var settings = new OpenApiReaderSettings();
+        ReadResult result;
+        try
+        {
+            result = OpenApiDocument.Parse(text, "json", settings);
+        }
+        catch (OpenApiUnsupportedSpecVersionException ex)
+        {
+            // A spec problem, not a generator failure: reported at the version field.
+            var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#/openapi", new[] { ex.Message }.ToEquatableArray()) };
+            return ParsedSpec.Failure(new SpecResult(null, Locate(path, text, utf8, pointer)));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Microsoft.OpenApi throws on some malformed documents (a number where an object belongs, an empty
+            // $ref, an unnamed schema): that is a problem of the spec, reported as such, not a generator failure.
+            var pointer = new List<PendingDiagnostic> { new(DiagnosticDescriptors.ReaderError.Id, "#", new[] { "the OpenAPI reader could not read the document (" + ex.GetType().Name + ": " + ex.Message + ")" }.ToEquatableArray()) };
+            return ParsedSpec.Failure(new SpecResult(null, Locate(path, text, utf8, pointer)));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // With a document, the reader's complaints about parts of it (unknown keys, bad values) are warnings:
+        // a newer Telnyx document must not stop the build. Without one they are errors.
+        var document = result.Document;
+        var usable = document is not null && (document.Paths is { Count: > 0 } || document.Components?.Schemas is { Count: > 0 } || document.Webhooks is { Count: > 0 });
+        var pending = new List<PendingDiagnostic>();
+        foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
+        {
+            var id = usable ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
+            pending.Add(new PendingDiagnostic(id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
+        }
+        foreach (var warning in result.Diagnostic?.Warnings ?? Array.Empty<OpenApiError>())
+        {
+            pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
+        }
+        pending.AddRange(keywordFindings);
+        return new ParsedSpec(null, text, utf8, document, usable, pending);
+    }
+
+    /// <summary>The model stage: document -> <see cref="ApiModel"/>, with every diagnostic located in the text.</summary>
+    internal static SpecResult BuildModel(SpecSource source, ParsedSpec parsed, CancellationToken cancellationToken, Action<OpenApiDocument>? inspect = null)
+    {
+        var pending = parsed.Pending;
+        if (parsed.Document is not null) inspect?.Invoke(parsed.Document);
+        ApiModel? model = null;
+        if (parsed.Usable)
+        {
+            var builder = new ModelBuilder(parsed.Document!, source.Namespace, System.IO.Path.GetFileName(source.Path), cancellationToken, SpecFilter.Parse(source.Include));
+            model = builder.Build();
+            pending.AddRange(builder.Diagnostics);
+        }
+        else if (!pending.Any(p => p.Id == DiagnosticDescriptors.ReaderError.Id))
+        {
+            pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderError.Id, "#",
+                new[] { "the document has no paths, component schemas or webhooks, so there is nothing to generate" }.ToEquatableArray()));
+        }
+        return new SpecResult(model, Locate(source.Path, parsed.Text, parsed.Utf8, pending));
     }
 
     private static SpecResult Fail(string id, SpecLocation location, params string[] args)
