@@ -153,8 +153,16 @@ internal sealed partial class ModelBuilder
         var bodyRequired = false;
         var hasCommandId = false;
         var bodyCanBeEmpty = false;
-        if (operation.RequestBody is { } requestBody)
+        if (operation.RequestBody is OpenApiRequestBodyReference { Target: null } danglingBody)
         {
+            // The body's shape is unknown: the method still takes raw bytes rather than dropping the body.
+            Report(DiagnosticDescriptorId.UnresolvedReference, pointer + "/requestBody", danglingBody.Reference?.ReferenceV3 ?? "(unknown)", "the request body (raw bytes)");
+            rawBodyMediaType = "application/octet-stream";
+        }
+        else if (operation.RequestBody is { } requestBodyOrReference
+            && (requestBodyOrReference is OpenApiRequestBodyReference bodyReference ? bodyReference.Target : requestBodyOrReference) is { } requestBody)
+        {
+            // A reference resolves on every member access: its target is read instead.
             var (mediaType, media) = JsonMedia(requestBody.Content);
             if (media is null)
             {
@@ -303,10 +311,12 @@ internal sealed partial class ModelBuilder
             Report(DiagnosticDescriptorId.UnresolvedReference, responsePointer, responseReference.Reference?.ReferenceV3 ?? "(unknown)", "the response (raw)");
             return (ResponseShape.Raw, null);
         }
-        var (mediaType, media) = JsonMedia(success.Value.Content);
+        // A reference resolves on every member access: read its content once.
+        var responseContent = success.Value is OpenApiResponseReference reference ? reference.Target?.Content : success.Value.Content;
+        var (mediaType, media) = JsonMedia(responseContent);
         if (media?.Schema is null)
         {
-            if (success.Value.Content is { Count: > 0 } content)
+            if (responseContent is { Count: > 0 } content)
             {
                 // Audio, CSV, PDF...: the caller gets the raw response (status, headers, bytes), never nothing.
                 Report(DiagnosticDescriptorId.UnsupportedBody, responsePointer, operationId, "response", string.Join(", ", content.Keys));

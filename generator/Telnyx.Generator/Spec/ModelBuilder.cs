@@ -433,25 +433,26 @@ internal sealed partial class ModelBuilder
 
     private ObjectModel BuildObject(string name, IOpenApiSchema schema, string pointer)
     {
-        var collected = new List<(string JsonName, IOpenApiSchema Schema, string Pointer)>();
+        var collected = new List<(string JsonName, IOpenApiSchema Schema, string OwnerPointer)>();
         var required = new SmallStringSet();
         var seen = new SmallStringSet();
         Collect(schema, pointer, collected, required, seen, new List<IOpenApiSchema>(), 0);
 
         var members = new NameScope(ReservedMemberNames, name);
         var properties = new List<PropertyModel>(collected.Count);
-        foreach (var (jsonName, propertySchema, propertyPointer) in collected)
+        foreach (var (jsonName, propertySchema, ownerPointer) in collected)
         {
             var preferred = Identifiers.ToPascalCase(jsonName, "Property");
             var memberName = members.TryClaim(preferred) ? preferred : members.Claim(preferred + "Value");
-            if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, propertyPointer, preferred, memberName, jsonName);
-            var hint = new NameHint(preferred, Qualify(name, preferred));
+            if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, PropertyPointer(ownerPointer, jsonName), preferred, memberName, jsonName);
             var target = TargetOf(propertySchema);
             // A one-value inline enum (record_type: [event]) is a constant, not a type of its own.
             var constant = propertySchema is not OpenApiSchemaReference && target is not null
                 ? (EnumValuesOf(target) is { Count: 1 } single ? single[0] : target.Const)
                 : null;
-            var type = constant is not null ? TypeRef.String : Resolve(propertySchema, hint, propertyPointer);
+            // Most properties are references or plain values: their pointer and inline name are only built when needed.
+            var type = constant is not null ? TypeRef.String
+                : TryResolvePlain(propertySchema) ?? Resolve(propertySchema, new NameHint(preferred, Qualify(name, preferred)), PropertyPointer(ownerPointer, jsonName));
             var nullable = target is not null && SchemaFacts.AllowsNull(target);
             var doc = Describe(propertySchema);
             var deprecated = propertySchema is OpenApiSchemaReference r2 ? r2.Reference?.Deprecated ?? target?.Deprecated ?? false : propertySchema.Deprecated;
@@ -460,6 +461,36 @@ internal sealed partial class ModelBuilder
 
         var additional = members.Claim("AdditionalProperties", "AdditionalJsonProperties");
         return new ObjectModel(name, SchemaFacts.Summary(schema), pointer, properties.ToEquatableArray(), false, additional);
+    }
+
+    private static string PropertyPointer(string ownerPointer, string jsonName) => ownerPointer + "/properties/" + SchemaFacts.EscapePointerSegment(jsonName);
+
+    /// <summary>
+    /// The type of a schema that needs no name and no location: a resolvable component reference, or a single
+    /// primitive type. Null for anything else, which goes through <see cref="Resolve"/>.
+    /// </summary>
+    private TypeRef? TryResolvePlain(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            var id = reference.Reference?.Id;
+            var components = _document.Components?.Schemas;
+            return id is not null && components is not null && components.ContainsKey(id) && TargetOf(reference) is not null ? ResolveComponent(id) : null;
+        }
+        if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 } || schema.AllOf is { Count: > 0 }
+            || schema.Items is not null || schema.AdditionalProperties is not null || SchemaFacts.HasProperties(schema)
+            || EnumValuesOf(schema) is { Count: > 0 })
+        {
+            return null;
+        }
+        return SchemaFacts.NonNullType(schema) switch
+        {
+            JsonSchemaType.String => schema.Format == "date-time" ? TypeRef.DateTimeOffset : TypeRef.String,
+            JsonSchemaType.Integer => schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64,
+            JsonSchemaType.Number => TypeRef.Double,
+            JsonSchemaType.Boolean => TypeRef.Boolean,
+            _ => null,
+        };
     }
 
     /// <summary>Own properties plus every <c>allOf</c> part's, first occurrence wins.</summary>
@@ -497,10 +528,7 @@ internal sealed partial class ModelBuilder
         {
             foreach (var pair in own)
             {
-                if (seen.Add(pair.Key))
-                {
-                    properties.Add((pair.Key, pair.Value, ownPointer + "/properties/" + SchemaFacts.EscapePointerSegment(pair.Key)));
-                }
+                if (seen.Add(pair.Key)) properties.Add((pair.Key, pair.Value, ownPointer));
             }
         }
         if (target.Required is { } req)
