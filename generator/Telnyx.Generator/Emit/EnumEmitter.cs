@@ -1,4 +1,3 @@
-using System.Linq;
 using Telnyx.Generator.Model;
 
 namespace Telnyx.Generator.Emit;
@@ -13,7 +12,12 @@ internal static class EnumEmitter
     {
         var self = model.Name;
         w.Doc(model.Doc ?? model.Name);
-        w.Line("/// <remarks>Known values: " + SourceWriter.EscapeXml(string.Join(", ", model.Members.Select(m => "\"" + m.Value + "\""))) + ". Other values are kept as they are.</remarks>");
+        w.Begin().Add("/// <remarks>Known values: ");
+        for (var i = 0; i < model.Members.Count; i++)
+        {
+            w.Add(i == 0 ? "\"" : ", \"").AddXml(model.Members[i].Value).Add('"');
+        }
+        w.Add(". Other values are kept as they are.</remarks>").End();
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + CSharpTypes.Converter + "<" + self + ">))]");
         w.Line(CSharpTypes.GeneratedCode);
         using (w.Block("public readonly partial struct " + self + " : global::System.IEquatable<" + self + ">, " + CSharpTypes.Model + "<" + self + ">"))
@@ -29,8 +33,8 @@ internal static class EnumEmitter
             foreach (var member in model.Members)
             {
                 w.Line();
-                w.DocXml("The value <c>" + SourceWriter.EscapeXml(member.Value) + "</c>.");
-                w.Line("public static " + self + " " + member.Name + " { get; } = new(" + SourceWriter.Literal(member.Value) + ");");
+                w.Begin().Add("/// <summary>The value <c>").AddXml(member.Value).Add("</c>.</summary>").End();
+                w.Begin().Add("public static ").Add(self).Add(' ').Add(member.Name).Add(" { get; } = new(").AddLiteral(member.Value).Add(");").End();
             }
             w.Line();
             w.Doc("The wire value.");
@@ -43,7 +47,13 @@ internal static class EnumEmitter
             }
             else
             {
-                w.Line("public bool IsKnown => Value is " + string.Join(" or ", model.Members.Select(m => SourceWriter.Literal(m.Value))) + ";");
+                w.Begin().Add("public bool IsKnown => Value is ");
+                for (var i = 0; i < model.Members.Count; i++)
+                {
+                    if (i > 0) w.Add(" or ");
+                    w.AddLiteral(model.Members[i].Value);
+                }
+                w.Add(';').End();
             }
             w.Line();
             w.Doc("Converts a wire value.");
@@ -76,7 +86,7 @@ internal static class EnumEmitter
                 }
                 foreach (var member in model.Members)
                 {
-                    w.Line("if (reader.ValueTextEquals(" + SourceWriter.Utf8Literal(member.Value) + ")) return " + member.Name + ";");
+                    w.Begin().Add("if (reader.ValueTextEquals(").AddUtf8Literal(member.Value).Add(")) return ").Add(member.Name).Add(';').End();
                 }
                 w.Line("return new " + self + "(reader.GetString()!);");
             }
