@@ -138,16 +138,35 @@ internal static class JsonPointerLocator
             var copy = this;
             return copy.Advance(offset);
         }
+
+        /// <summary>Moves to the start of <paramref name="line"/>, or of the last line when the text is shorter.</summary>
+        public (int Line, int Start) AdvanceToLine(int line)
+        {
+            while (_line < line)
+            {
+                var i = _text.IndexOfAny(Breaks, _scanned);
+                if (i < 0) break;
+                var next = _text[i] == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n' ? i + 2 : i + 1;
+                _line++;
+                _lineStart = next;
+                _scanned = next;
+            }
+            return (_line, _lineStart);
+        }
     }
 
     public static SpecLocation LocateOffset(string filePath, string text, byte[] utf8, long byteOffset)
-        => ToLocation(filePath, text, utf8, LineStarts(text), (int)Math.Min(Math.Max(0, byteOffset), utf8.Length), 0);
+    {
+        var preambleBytes = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
+        var end = (int)Math.Min(Math.Max(preambleBytes, byteOffset), utf8.Length);
+        var charStart = Math.Min(Encoding.UTF8.GetCharCount(utf8, preambleBytes, end - preambleBytes), text.Length);
+        var (line, column) = new LineCounter(text).Advance(charStart);
+        return new SpecLocation(filePath, charStart, 0, line, column, line, column);
+    }
 
     public static SpecLocation LocateLine(string filePath, string text, long line, long bytePositionInLine)
     {
-        var lineStarts = LineStarts(text);
-        var lineIndex = (int)Math.Min(Math.Max(0, line), lineStarts.Count - 1);
-        var lineStart = lineStarts[lineIndex];
+        var (lineIndex, lineStart) = new LineCounter(text).AdvanceToLine((int)Math.Min(Math.Max(0, line), int.MaxValue));
         // The reader counts UTF-8 bytes; the column is in characters (UTF-16 code units).
         var column = 0;
         var bytes = 0L;
@@ -225,41 +244,5 @@ internal static class JsonPointerLocator
             parts[i] = Uri.UnescapeDataString(parts[i]).Replace("~1", "/").Replace("~0", "~");
         }
         return parts;
-    }
-
-    private static List<int> LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        var breaks = new[] { '\r', '\n' };
-        for (var i = text.IndexOfAny(breaks); i >= 0; i = i < text.Length ? text.IndexOfAny(breaks, i) : -1)
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            i++;
-            starts.Add(i);
-        }
-        return starts;
-    }
-
-    private static SpecLocation ToLocation(string filePath, string text, byte[] utf8, List<int> lineStarts, int byteOffset, int byteLength)
-    {
-        var preambleBytes = utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF ? 3 : 0;
-        var charStart = Encoding.UTF8.GetCharCount(utf8, preambleBytes, Math.Max(0, Math.Min(byteOffset, utf8.Length) - preambleBytes));
-        return ToLocation(filePath, text, lineStarts, charStart, byteLength);
-    }
-
-    private static SpecLocation ToLocation(string filePath, string text, List<int> lineStarts, int charStart, int byteLength)
-    {
-        if (charStart > text.Length) charStart = text.Length;
-        var charLength = Math.Min(byteLength, text.Length - charStart);
-        var (line, column) = Position(lineStarts, charStart);
-        var (endLine, endColumn) = Position(lineStarts, charStart + charLength);
-        return new SpecLocation(filePath, charStart, charLength, line, column, endLine, endColumn);
-    }
-
-    private static (int Line, int Column) Position(List<int> lineStarts, int charOffset)
-    {
-        var index = lineStarts.BinarySearch(charOffset);
-        if (index < 0) index = ~index - 1;
-        return (index, charOffset - lineStarts[index]);
     }
 }

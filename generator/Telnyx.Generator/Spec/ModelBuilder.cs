@@ -325,16 +325,7 @@ internal sealed partial class ModelBuilder
             }
             return TypeRef.Json; // free-form object
         }
-        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.String))
-        {
-            return schema.Format == "date-time" ? TypeRef.DateTimeOffset : TypeRef.String;
-        }
-        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Integer))
-        {
-            return schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64;
-        }
-        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Number)) return TypeRef.Double;
-        if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Boolean)) return TypeRef.Boolean;
+        if (PrimitiveOf(type, schema) is { } primitive) return primitive; // one type by now: several were reported above
         if (schema.Const is not null) return TypeRef.String;
         return TypeRef.Json; // no type keyword: any JSON value
     }
@@ -483,15 +474,18 @@ internal sealed partial class ModelBuilder
         {
             return null;
         }
-        return SchemaFacts.NonNullType(schema) switch
-        {
-            JsonSchemaType.String => schema.Format == "date-time" ? TypeRef.DateTimeOffset : TypeRef.String,
-            JsonSchemaType.Integer => schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64,
-            JsonSchemaType.Number => TypeRef.Double,
-            JsonSchemaType.Boolean => TypeRef.Boolean,
-            _ => null,
-        };
+        return PrimitiveOf(SchemaFacts.NonNullType(schema), schema);
     }
+
+    /// <summary>The C# type of one primitive JSON type (<c>format</c> picks date-time and int32), or null.</summary>
+    private static TypeRef? PrimitiveOf(JsonSchemaType? type, IOpenApiSchema schema) => type switch
+    {
+        JsonSchemaType.String => schema.Format == "date-time" ? TypeRef.DateTimeOffset : TypeRef.String,
+        JsonSchemaType.Integer => schema.Format == "int32" ? TypeRef.Int32 : TypeRef.Int64,
+        JsonSchemaType.Number => TypeRef.Double,
+        JsonSchemaType.Boolean => TypeRef.Boolean,
+        _ => null,
+    };
 
     /// <summary>Own properties plus every <c>allOf</c> part's, first occurrence wins.</summary>
     private void Collect(
