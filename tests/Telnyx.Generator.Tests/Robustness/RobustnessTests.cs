@@ -76,22 +76,9 @@ public abstract class RobustnessTestBase
         return compilation;
     });
 
-    /// <summary>The one row of <c>KnownGap</c> while <see cref="KnownGaps"/> is empty: xunit 2 fails a theory that has no rows.</summary>
-    protected const string NoKnownGaps = "(no known gaps)";
-
     private readonly ITestOutputHelper _output;
 
     protected RobustnessTestBase(ITestOutputHelper output) => _output = output;
-
-    /// <summary>The known-gap rows of one shard, or the <see cref="NoKnownGaps"/> placeholder.</summary>
-    protected static IEnumerable<object[]> GapRows(int shard, int shards)
-    {
-        var rows = MutationCorpus.Names(shard, shards).Where(row => KnownGaps.Contains((string)row[0], out _)).ToList();
-        return rows.Count > 0 ? rows : new List<object[]> { new object[] { NoKnownGaps } };
-    }
-
-    /// <summary>Runs a known-gap row; the placeholder row has nothing to run.</summary>
-    protected Task RunGap(string name) => name == NoKnownGaps ? Task.CompletedTask : Run(name);
 
     /// <summary>Every check of one case; fails the test unless the case is a known gap (then only with TELNYX_ROBUSTNESS_STRICT=1).</summary>
     protected async Task Run(string name)
@@ -202,18 +189,11 @@ public sealed class RobustnessTestsShard0 : RobustnessTestBase, IClassFixture<Ro
     {
     }
 
-    public static IEnumerable<object[]> Cases() => MutationCorpus.Names(0, 2).Where(row => !KnownGaps.Contains((string)row[0], out _));
-
-    public static IEnumerable<object[]> GapCases() => GapRows(0, 2);
+    public static IEnumerable<object[]> Cases() => MutationCorpus.Names(0, 2);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public Task GeneratorSurvives(string name) => Run(name);
-
-    /// <summary>The rows of <see cref="KnownGaps"/>: run and reported, failing only with TELNYX_ROBUSTNESS_STRICT=1.</summary>
-    [Theory]
-    [MemberData(nameof(GapCases))]
-    public Task KnownGap(string name) => RunGap(name);
 }
 
 /// <summary>Half of the corpus (cases are dealt to two classes so xunit runs them on two cores).</summary>
@@ -224,18 +204,11 @@ public sealed class RobustnessTestsShard1 : RobustnessTestBase, IClassFixture<Ro
     {
     }
 
-    public static IEnumerable<object[]> Cases() => MutationCorpus.Names(1, 2).Where(row => !KnownGaps.Contains((string)row[0], out _));
-
-    public static IEnumerable<object[]> GapCases() => GapRows(1, 2);
+    public static IEnumerable<object[]> Cases() => MutationCorpus.Names(1, 2);
 
     [Theory]
     [MemberData(nameof(Cases))]
     public Task GeneratorSurvives(string name) => Run(name);
-
-    /// <summary>The rows of <see cref="KnownGaps"/>: run and reported, failing only with TELNYX_ROBUSTNESS_STRICT=1.</summary>
-    [Theory]
-    [MemberData(nameof(GapCases))]
-    public Task KnownGap(string name) => RunGap(name);
 }
 
 /// <summary>Corpus-wide checks.</summary>
