@@ -40,7 +40,7 @@ public class AnalyzerConfigOptionTests
     public Task TelnyxInclude_ASemicolonListWrittenRaw_IsCutAtTheSemicolonByTheConfigParser(bool asItemMetadata)
     {
         // MSBuild writes the value as it is; the parser keeps "tag:Regions" and drops ";tag:Widgets" as a comment.
-        // So Region is generated and Widget is not: the consumer's use of it is CS0234. Until the package encodes
+        // So Region and client.Regions are generated, Widget and client.Widgets are not (CS0234, CS1061). Until the package encodes
         // the value (and the generator decodes it), a selector list cannot pass through an analyzer config raw.
         var config = asItemMetadata
             ? new MsBuildEditorConfig().Spec(SpecPath, ("TelnyxInclude", BothSelectors))
@@ -52,6 +52,8 @@ public class AnalyzerConfigOptionTests
             {
                 public static string? Name(global::Telnyx.Region r) => r.Name;
                 public static object? Size(global::Telnyx.{|CS0234:Widget|} w) => w;
+                public static object Regions(global::Telnyx.TelnyxClient c) => c.Regions;
+                public static object Widgets(global::Telnyx.TelnyxClient c) => c.{|CS1061:Widgets|};
             }
             """);
     }
