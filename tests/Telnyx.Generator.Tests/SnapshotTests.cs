@@ -3,59 +3,112 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
-using Microsoft.CodeAnalysis;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+using Telnyx.Generator.Tests.Library;
 
 namespace Telnyx.Generator.Tests;
 
 /// <summary>
-/// Every generated file for the bundled spec is compared with <c>Snapshots/&lt;HintName&gt;.txt</c>.
-/// Set <c>TELNYX_UPDATE_SNAPSHOTS=1</c> to rewrite them; the test then still fails so the diff gets reviewed.
+/// Every generated file for the bundled spec is compared with <c>Snapshots/&lt;HintName&gt;.txt</c> by the testing
+/// library (TestState.GeneratedSources: the exact hint names and texts, no file more or less), for whatever files the
+/// folder holds. Set <c>TELNYX_UPDATE_SNAPSHOTS=1</c> to rewrite them from a CSharpGeneratorDriver run; the test then
+/// still fails so the diff gets reviewed.
 /// </summary>
 public class SnapshotTests
 {
     public const string UpdateVariable = "TELNYX_UPDATE_SNAPSHOTS";
 
+    private const string ConsumerSource = "namespace Consumer; public static class Marker { }";
+
     private static string SnapshotDirectory => Path.Combine(GeneratorHarness.RepoRoot, "tests", "Telnyx.Generator.Tests", "Snapshots");
 
     [Fact]
-    public void BundledSpecOutputMatchesSnapshots()
+    public async Task BundledSpecOutputMatchesSnapshots()
     {
-        var (_, result, _, _) = GeneratorHarness.Run(GeneratorHarness.BundledSpecText);
-        var generated = result.Results.Single().GeneratedSources
-            .ToDictionary(s => s.HintName, s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
-        Assert.NotEmpty(generated);
-
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
-            var written = Update(generated);
+            var written = Update(DriverOutput(GeneratorHarness.BundledSpecText));
             Assert.Fail($"snapshots updated, review the diff ({written} file(s) written or deleted in {SnapshotDirectory}); unset {UpdateVariable} to compare.");
         }
 
-        var problems = Compare(generated, ReadSnapshots());
-        Assert.True(problems.Count == 0,
-            $"{problems.Count} snapshot problem(s); rerun with {UpdateVariable}=1 to rewrite, then review the diff:\n" + string.Join("\n", problems));
+        var snapshots = ReadSnapshots();
+        Assert.NotEmpty(snapshots);
+        // Only the order is taken from a driver run: the library compares the lists in order once a text differs, so
+        // listing the snapshots in emission order makes its report the diff of that file, not of the file list.
+        await VerifyGeneratedAsync(GeneratorHarness.BundledSpecText, snapshots, DriverHintOrder(GeneratorHarness.BundledSpecText));
     }
 
     [Fact]
-    public void CompareReportsMissingExtraAndFirstDifferingLine()
+    public async Task TheLibraryCheckFailsOnAChangedLineAndOnAMissingFile()
     {
-        // The comparison itself must be able to fail: check it on hand-made inputs.
-        var actual = new Dictionary<string, string> { ["A.g.cs"] = "one\ntwo\nthree\n", ["New.g.cs"] = "x" };
-        var expected = new Dictionary<string, string> { ["A.g.cs"] = "one\nTWO\nthree\n", ["Gone.g.cs"] = "y" };
+        // The comparison must be able to fail: the driver's output for a small spec passes as it is, and fails with
+        // one line changed or one file left out. It also shows the driver (update mode) and the library agree on
+        // hint names and text.
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Small", "version": "1.0.0" },
+              "paths": {},
+              "components": { "schemas": {
+                "Region": { "type": "object", "properties": { "name": { "type": "string" } } },
+                "Widget": { "type": "object", "properties": { "size": { "type": "integer" } } }
+              } }
+            }
+            """;
+        var generated = DriverOutput(spec);
+        Assert.Contains("Telnyx.Region.g.cs", generated.Keys);
+        await VerifyGeneratedAsync(spec, generated);
 
-        var problems = Compare(actual, expected);
+        var changed = new Dictionary<string, string>(generated, StringComparer.Ordinal)
+        {
+            ["Telnyx.Region.g.cs"] = generated["Telnyx.Region.g.cs"].Replace("public string? Name", "public string? Title"),
+        };
+        Assert.NotEqual(generated["Telnyx.Region.g.cs"], changed["Telnyx.Region.g.cs"]);
+        var lineChanged = await Assert.ThrowsAnyAsync<Exception>(() => VerifyGeneratedAsync(spec, changed));
+        Assert.Contains("Telnyx.Region.g.cs", lineChanged.Message);
 
-        Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("Gone.g.cs") && p.Contains("no longer generated"));
-        Assert.Contains(problems, p => p.Contains("New.g.cs") && p.Contains("no snapshot"));
-        Assert.Contains(problems, p => p.Contains("A.g.cs") && p.Contains("line 2") && p.Contains("expected: TWO") && p.Contains("actual:   two"));
-        Assert.Empty(Compare(new Dictionary<string, string> { ["A"] = "a\r\nb" }, new Dictionary<string, string> { ["A"] = "a\nb" }));
+        var missing = new Dictionary<string, string>(generated, StringComparer.Ordinal);
+        missing.Remove("Telnyx.Widget.g.cs");
+        await Assert.ThrowsAnyAsync<Exception>(() => VerifyGeneratedAsync(spec, missing));
+    }
+
+    [Fact]
+    public void NormalizeTurnsEveryLineBreakIntoLf()
+    {
         Assert.Equal("a\nb", Normalize("a\r\nb"));
         Assert.Equal("a\nb\n", Normalize("a\rb\r\n"));
-        // A difference only in length (a missing last line) is reported too.
-        Assert.Contains("line 3", Assert.Single(Compare(
-            new Dictionary<string, string> { ["B"] = "a\nb" },
-            new Dictionary<string, string> { ["B"] = "a\nb\nc" })));
+    }
+
+    /// <summary>The library's check: exactly these files (hint name to text) are generated, and nothing is reported.</summary>
+    private static Task VerifyGeneratedAsync(string spec, IReadOnlyDictionary<string, string> expected, IReadOnlyList<string>? order = null)
+    {
+        var test = new TelnyxGeneratorTest();
+        // Neither the spec nor the generated C# is markup.
+        test.TestState.MarkupHandling = MarkupMode.None;
+        test.TestState.Sources.Add(ConsumerSource);
+        test.TestState.AdditionalFiles.Add((GeneratorHarness.SpecPath, spec));
+        test.TestState.AnalyzerConfigFiles.Add(new MsBuildEditorConfig().Spec(GeneratorHarness.SpecPath).ToFile());
+        var rank = (order ?? expected.Keys.ToList()).Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
+        foreach (var pair in expected.OrderBy(p => rank.TryGetValue(p.Key, out var i) ? i : int.MaxValue).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            // The generator adds its sources as UTF-8; the library compares the encoding as well as the text.
+            test.TestState.GeneratedSources.Add((typeof(TelnyxGenerator), pair.Key, SourceText.From(pair.Value, Encoding.UTF8)));
+        }
+        return test.RunAsync();
+    }
+
+    private static List<string> DriverHintOrder(string spec)
+        => GeneratorHarness.Run(spec).Result.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+
+    private static Dictionary<string, string> DriverOutput(string spec)
+    {
+        var (_, result, _, _) = GeneratorHarness.Run(spec);
+        var generated = result.Results.Single().GeneratedSources
+            .ToDictionary(s => s.HintName, s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
+        Assert.NotEmpty(generated);
+        return generated;
     }
 
     internal static string Normalize(string text) => text.Replace("\r\n", "\n").Replace("\r", "\n");
@@ -89,32 +142,5 @@ public class SnapshotTests
             changes++;
         }
         return changes;
-    }
-
-    internal static List<string> Compare(IReadOnlyDictionary<string, string> actual, IReadOnlyDictionary<string, string> expected)
-    {
-        var problems = new List<string>();
-        foreach (var name in expected.Keys.Where(k => !actual.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
-        {
-            problems.Add($"{name}: has a snapshot but is no longer generated");
-        }
-        foreach (var name in actual.Keys.Where(k => !expected.ContainsKey(k)).OrderBy(k => k, StringComparer.Ordinal))
-        {
-            problems.Add($"{name}: is generated but has no snapshot");
-        }
-        foreach (var name in actual.Keys.Where(expected.ContainsKey).OrderBy(k => k, StringComparer.Ordinal))
-        {
-            var a = Normalize(actual[name]).Split('\n');
-            var e = Normalize(expected[name]).Split('\n');
-            for (var i = 0; i < Math.Max(a.Length, e.Length); i++)
-            {
-                var al = i < a.Length ? a[i] : "<end of file>";
-                var el = i < e.Length ? e[i] : "<end of file>";
-                if (al == el) continue;
-                problems.Add($"{name}: first difference at line {i + 1}\n  expected: {el}\n  actual:   {al}");
-                break;
-            }
-        }
-        return problems;
     }
 }

@@ -86,7 +86,9 @@ internal static class JsonPointerLocator
                 countedBytes = end;
             }
             var charStart = Math.Min(countedChars, text.Length);
-            var charLength = Math.Min(byteLength, text.Length - charStart);
+            // The span is counted in characters too: a key with "é" is one character shorter than its bytes.
+            var spanBytes = Math.Max(0, Math.Min(byteLength, utf8.Length - end));
+            var charLength = Math.Min(Encoding.UTF8.GetCharCount(utf8, end, spanBytes), text.Length - charStart);
             var (line, column) = lines.Advance(charStart);
             var (endLine, endColumn) = lines.Peek(charStart + charLength);
             result[pointer] = new SpecLocation(filePath, charStart, charLength, line, column, endLine, endColumn);
@@ -219,7 +221,7 @@ internal static class JsonPointerLocator
                 if (node.Children.TryGetValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture), out var child))
                 {
                     child.ByteOffset = (int)reader.TokenStartIndex;
-                    child.ByteLength = 1;
+                    child.ByteLength = ElementLength(ref reader);
                     if (child.Children.Count > 0) Walk(ref reader, child);
                     else reader.Skip();
                 }
@@ -231,6 +233,15 @@ internal static class JsonPointerLocator
             }
         }
     }
+
+    /// <summary>An array element's span: the whole token for a scalar (a string with its quotes), the bracket for a container.</summary>
+    private static int ElementLength(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.StartObject or JsonTokenType.StartArray => 1,
+        _ when reader.HasValueSequence => 0,
+        JsonTokenType.String => reader.ValueSpan.Length + 2,
+        _ => reader.ValueSpan.Length,
+    };
 
     private static string[] Split(string pointer)
     {

@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Telnyx.Generator.Diagnostics;
+using Telnyx.Generator.Tests.Library;
+
+namespace Telnyx.Generator.Tests;
+
+/// <summary>
+/// The options as MSBuild hands them over: an analyzer config file parsed by the compiler's own parser (through
+/// the testing library), not values held in memory. That parser ends a value at the first <c>;</c> or <c>#</c>,
+/// which the hand-written provider of <see cref="GeneratorHarness"/> never did.
+/// </summary>
+public class AnalyzerConfigOptionTests
+{
+    private const string SpecPath = "/specs/filtered.json";
+
+    private const string Spec = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Filtered", "version": "1.0.0" },
+          "paths": {
+            "/regions": { "get": { "operationId": "ListRegions", "tags": ["Regions"], "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Region" } } } } } } },
+            "/widgets": { "get": { "operationId": "ListWidgets", "tags": ["Widgets"], "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Widget" } } } } } } }
+          },
+          "components": { "schemas": {
+            "Region": { "type": "object", "properties": { "name": { "type": "string" } } },
+            "Widget": { "type": "object", "properties": { "size": { "type": "integer" } } }
+          } }
+        }
+        """;
+
+    private const string BothSelectors = "tag:Regions;tag:Widgets";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task TelnyxInclude_ASemicolonListWrittenRaw_IsCutAtTheSemicolonByTheConfigParser(bool asItemMetadata)
+    {
+        // MSBuild writes the value as it is; the parser keeps "tag:Regions" and drops ";tag:Widgets" as a comment.
+        // So Region and client.Regions are generated, Widget and client.Widgets are not (CS0234, CS1061). Until the package encodes
+        // the value (and the generator decodes it), a selector list cannot pass through an analyzer config raw.
+        var config = asItemMetadata
+            ? new MsBuildEditorConfig().Spec(SpecPath, ("TelnyxInclude", BothSelectors))
+            : new MsBuildEditorConfig().Property("TelnyxInclude", BothSelectors).Spec(SpecPath);
+        return RunAsync(config, """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public static string? Name(global::Telnyx.Region r) => r.Name;
+                public static object? Size(global::Telnyx.{|CS0234:Widget|} w) => w;
+                public static object Regions(global::Telnyx.TelnyxClient c) => c.Regions;
+                public static object Widgets(global::Telnyx.TelnyxClient c) => c.{|CS1061:Widgets|};
+            }
+            """);
+    }
+
+    [Fact]
+    public void TelnyxInclude_TheSameValueInMemory_SelectsBoth()
+    {
+        // The contrast that shows the cut is the parser's: handed over in memory (the driver harness), the same
+        // value selects both operations.
+        var driver = GeneratorHarness.CreateDriver(
+            new[] { new InMemoryAdditionalText(SpecPath, Spec) },
+            new Dictionary<string, IDictionary<string, string>>
+            {
+                [SpecPath] = new Dictionary<string, string> { [TelnyxGenerator.SpecMetadata] = "true" },
+            },
+            new Dictionary<string, string> { [TelnyxGenerator.IncludeProperty] = BothSelectors });
+        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("namespace Consumer; public static class Marker { }"));
+
+        var hints = driver.GetRunResult().Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.Contains("Telnyx.Region.g.cs", hints);
+        Assert.Contains("Telnyx.Widget.g.cs", hints);
+    }
+
+    [Fact]
+    public Task TelnyxInclude_OneSelectorThatMatchesNothing_IsTLX0010AndSelectsNothing()
+        => RunAsync(new MsBuildEditorConfig().Property("TelnyxInclude", "tag:Gadgets").Spec(SpecPath), """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public static object Region(global::Telnyx.{|CS0234:Region|} r) => r;
+                public static object Widget(global::Telnyx.{|CS0234:Widget|} w) => w;
+            }
+            """,
+            "{|#0:|}" + Spec,
+            new DiagnosticResult(DiagnosticDescriptors.FilterUnmatched).WithSeverity(DiagnosticSeverity.Warning)
+                .WithLocation(0).WithArguments("tag:Gadgets"));
+
+    [Fact]
+    public Task TelnyxInclude_ItemMetadataWinsOverTheProperty()
+        => RunAsync(new MsBuildEditorConfig().Property("TelnyxInclude", "tag:Gadgets").Spec(SpecPath, ("TelnyxInclude", "tag:Widgets")), """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public static long? Size(global::Telnyx.Widget w) => w.Size;
+                public static object Region(global::Telnyx.{|CS0234:Region|} r) => r;
+            }
+            """);
+
+    [Fact]
+    public Task TelnyxNamespace_FromThePropertyAndFromItemMetadata()
+        => RunAsync(
+            new MsBuildEditorConfig().Property("TelnyxNamespace", "Acme.Voice")
+                .Spec(SpecPath)
+                .Spec("/specs/other.json", ("TelnyxNamespace", "Acme.Other")),
+            """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public static string? Name(global::Acme.Voice.Region r) => r.Name;
+                public static long? Size(global::Acme.Other.Widget w) => w.Size;
+                public static object Default(global::Telnyx.{|CS0234:Region|} r) => r;
+            }
+            """,
+            extraFiles: ("/specs/other.json", Spec));
+
+    [Fact]
+    public async Task AFileWithoutTelnyxSpecMetadata_GeneratesNothing()
+    {
+        // With no GeneratedSources listed (and the check on), the library asserts that nothing is generated.
+        var test = new TelnyxGeneratorTest();
+        test.TestState.Sources.Add("namespace Consumer; public static class Marker { }");
+        test.TestState.AdditionalFiles.Add((SpecPath, Spec));
+        test.TestState.AnalyzerConfigFiles.Add(new MsBuildEditorConfig().OtherFile(SpecPath, ("TelnyxSpec", "false")).ToFile());
+        await test.RunAsync();
+    }
+
+    private static async Task RunAsync(MsBuildEditorConfig config, string consumer, string? markedSpec = null,
+        DiagnosticResult? expected = null, (string Path, string Text)? extraFiles = null)
+    {
+        var test = new TelnyxGeneratorTest { TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck };
+        test.TestState.Sources.Add(consumer);
+        test.TestState.AdditionalFiles.Add((SpecPath, markedSpec ?? Spec));
+        if (extraFiles is { } extra) test.TestState.AdditionalFiles.Add(extra);
+        test.TestState.AnalyzerConfigFiles.Add(config.ToFile());
+        if (expected is { } d) test.TestState.ExpectedDiagnostics.Add(d);
+        await test.RunAsync();
+    }
+}
