@@ -31,6 +31,10 @@ internal static class ConferencingSdks
 
     private static string ConsumerSource => File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot, "tests", "Telnyx.Compatibility.Tests", "Consumer", "ConferencingConsumer.cs.txt"));
 
+    /// <summary>Generates from a variant of the bundled document (for tests that show the comparison can fail).</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Result) FromBundledVariant(string specText)
+        => Generate(specText, GeneratorHarness.SpecPath, null);
+
     private static (Compilation Output, GeneratorDriverRunResult Result) Generate(string specText, string path, string? include)
     {
         var text = new InMemoryAdditionalText(path, specText);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using Telnyx.Generator.Tests;
 using Xunit.Abstractions;
 
@@ -76,6 +77,24 @@ public class PublicApiComparisonTests
         Assert.Contains(lines, l => l.StartsWith("property required ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("= new(\"on_exit\")", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("type [global::System.Text.Json.Serialization.JsonConverterAttribute(typeof(", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheComparisonFlagsTheOldSharedRegionParameter()
+    {
+        // The bundled document as it was before it followed the official structure: the region query parameter
+        // referencing the shared ConferenceRegion schema.
+        var document = JsonNode.Parse(GeneratorHarness.BundledSpecText)!;
+        document["components"]!["parameters"]!["ConferenceRegion"]!["schema"] = new JsonObject { ["$ref"] = "#/components/schemas/ConferenceRegion" };
+        var variant = PublicApiDump.Of(ConferencingSdks.FromBundledVariant(document.ToJsonString()).Output, "Telnyx");
+        var official = PublicApiDump.Of(ConferencingSdks.OfficialSubset.Output, "Telnyx");
+
+        var lines = Differences(variant, official).Select(d => d.Line).ToList();
+        foreach (var l in lines) _output.WriteLine(l);
+        Assert.Equal(9, lines.Count);
+        Assert.Contains("- global::Telnyx.ListConferencesParameters | property public global::Telnyx.ConferenceRegion? Region { get; init; } (init)", lines);
+        Assert.Contains("+ global::Telnyx.ListConferencesParameters | property public global::Telnyx.ListConferencesRegion? Region { get; init; } (init)", lines);
+        Assert.Contains("+ global::Telnyx.RetrieveConferenceRegion (type only in official)", lines);
     }
 
     private sealed record Difference(string Key, string Line);
