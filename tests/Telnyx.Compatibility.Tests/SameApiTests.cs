@@ -1,11 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Telnyx.Generator;
-using Telnyx.Generator.Tests;
 using Xunit.Abstractions;
 
 namespace Telnyx.Compatibility.Tests;
@@ -16,39 +12,21 @@ namespace Telnyx.Compatibility.Tests;
 /// </summary>
 public class SameApiTests
 {
-    /// <summary>The README's conferencing selection.</summary>
-    public const string ConferencingSelection =
-        "tag:Conference Commands;tag:Queue Commands;path:/calls/{call_control_id}/actions/enqueue;path:/calls/{call_control_id}/actions/leave_queue;"
-        + "webhook:callEnqueued;webhook:callLeftQueue;webhook:conference*";
-
     private readonly ITestOutputHelper _output;
 
     public SameApiTests(ITestOutputHelper output) => _output = output;
 
-    private static string ConsumerSource => File.ReadAllText(Path.Combine(GeneratorHarness.RepoRoot, "tests", "Telnyx.Compatibility.Tests", "Consumer", "ConferencingConsumer.cs.txt"));
-
-    private static (Compilation Output, GeneratorDriverRunResult Result) Generate(string specText, string path, string? include)
-    {
-        var text = new InMemoryAdditionalText(path, specText);
-        var metadata = new Dictionary<string, string> { [TelnyxGenerator.SpecMetadata] = "true" };
-        if (include is not null) metadata[TelnyxGenerator.IncludeMetadata] = include;
-        var driver = GeneratorHarness.CreateDriver(new[] { text }, new Dictionary<string, IDictionary<string, string>> { [path] = metadata });
-        var compilation = GeneratorHarness.CreateCompilation(ConsumerSource);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        return (output, driver.GetRunResult());
-    }
-
     [Fact]
     public void OneConsumerFileCompilesAgainstTheBundledDocument()
     {
-        var (output, result) = Generate(GeneratorHarness.BundledSpecText, GeneratorHarness.SpecPath, null);
+        var (output, result) = ConferencingSdks.Bundled;
         AssertCompiles(output, result);
     }
 
     [Fact]
     public void TheSameConsumerFileCompilesAgainstTheConferencingSubsetOfTheOfficialDocument()
     {
-        var (output, result) = Generate(File.ReadAllText(OfficialDocumentTests.OfficialSpecPath), "/official/spec3.json", ConferencingSelection);
+        var (output, result) = ConferencingSdks.OfficialSubset;
         AssertCompiles(output, result);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "TLX0010"); // every selector matched
     }
@@ -56,8 +34,8 @@ public class SameApiTests
     [Fact]
     public void TheSubsetHasTheSameOperationsAndMethodSignatures()
     {
-        var bundled = PublicApi(Generate(GeneratorHarness.BundledSpecText, GeneratorHarness.SpecPath, null).Output);
-        var official = PublicApi(Generate(File.ReadAllText(OfficialDocumentTests.OfficialSpecPath), "/official/spec3.json", ConferencingSelection).Output);
+        var bundled = PublicApi(ConferencingSdks.Bundled.Output);
+        var official = PublicApi(ConferencingSdks.OfficialSubset.Output);
 
         // Report every difference in the public surface, then require the client surface (every method users call) to match.
         var onlyBundled = bundled.Except(official).ToList();

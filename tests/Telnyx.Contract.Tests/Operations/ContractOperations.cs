@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 
 namespace Telnyx.Contract.Tests.Operations;
@@ -72,12 +71,6 @@ public static class ContractOperations
     }
 
     private static async Task<object?> Boxed<T>(Task<T> task) => await task;
-
-    private static JsonElement Json(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
 
     private static void CommandOk(object? result) => Assert.Equal("ok", Assert.IsType<ConferenceCommandResult>(result).Result);
 
@@ -174,7 +167,7 @@ public static class ContractOperations
                 c => Drain(c.Conferences.ListAsync()),
                 c => Drain(c.Conferences.ListAsync(new ListConferencesParameters
                 {
-                    Region = ConferenceRegion.MiddleEast,
+                    Region = ListConferencesRegion.MiddleEast,
                     PageSize = 50,
                     Filter = new ListConferencesFilter
                     {
@@ -221,7 +214,7 @@ public static class ContractOperations
                 IsConference),
             new("conferences.retrieve", "RetrieveConference",
                 c => Boxed(c.Conferences.RetrieveAsync(id)),
-                c => Boxed(c.Conferences.RetrieveAsync(id, new RetrieveConferenceParameters { Region = ConferenceRegion.MiddleEast })),
+                c => Boxed(c.Conferences.RetrieveAsync(id, new RetrieveConferenceParameters { Region = RetrieveConferenceRegion.MiddleEast })),
                 IsConference),
 
             // ---------------------------------------------------------------- conferences.participants
@@ -229,7 +222,7 @@ public static class ContractOperations
                 c => Drain(c.Conferences.Participants.ListAsync(id)),
                 c => Drain(c.Conferences.Participants.ListAsync(id, new ListConferenceParticipantsParameters
                 {
-                    Region = ConferenceRegion.Europe,
+                    Region = ListConferenceParticipantsRegion.Europe,
                     PageSize = 20,
                     Filter = new ListConferenceParticipantsFilter { Muted = false, OnHold = true, Whispering = false },
                 })),
@@ -392,7 +385,7 @@ public static class ContractOperations
                     Language = Language.EnUS,
                     PayloadType = ConferenceSpeakRequestPayloadType.Ssml,
                     Region = ConferenceRegion.US,
-                    VoiceSettings = Json("""{"type":"telnyx","voice_speed":1.25}"""),
+                    VoiceSettings = new TelnyxVoiceSettings { Type = "telnyx", VoiceSpeed = 1.25 },
                 })),
                 CommandOk),
             new("conferences.actions.stop", "StopConferenceAudio",

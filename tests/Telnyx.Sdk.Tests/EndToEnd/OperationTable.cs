@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json;
 using System.Threading.Tasks;
 using Telnyx.Sdk.Tests.Infrastructure;
 using static Telnyx.Sdk.Tests.Infrastructure.Samples;
@@ -176,12 +175,6 @@ public static class OperationTable
         Assert.Equal("ae1626cc-6f42-11ea-becd-02420a0f8b69", c.QueueId);
         Assert.True(c.IsAlive);
         Assert.Null(c.AdditionalProperties);
-    }
-
-    private static JsonElement Json(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
     }
 
     private static List<OperationCase> Build()
@@ -447,7 +440,7 @@ public static class OperationTable
                     Voice = "female",
                     Language = "en-US",
                     PayloadType = "text",
-                    VoiceSettings = Json("""{"type":"elevenlabs","api_key_ref":"my_secret"}"""),
+                    VoiceSettings = new ElevenLabsVoiceSettings { Type = "elevenlabs", ApiKeyRef = "my_secret" },
                 })),
                 """{"payload":"Say this to participants","voice":"female","language":"en-US","payload_type":"text","voice_settings":{"type":"elevenlabs","api_key_ref":"my_secret"}}""",
                 true, CommandOk),

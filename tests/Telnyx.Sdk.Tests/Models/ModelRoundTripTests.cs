@@ -147,7 +147,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void ConferenceSpeakRequest_RoundTrips_WithFreeFormVoiceSettings()
+    public void ConferenceSpeakRequest_RoundTrips_WithVoiceSettingsPickedByType()
     {
         const string json = """
             {
@@ -169,7 +169,41 @@ public sealed class ModelRoundTripTests
         Assert.Equal("female", request.Voice);
         Assert.Equal("en-US", request.Language?.ToString());
         Assert.Equal("text", request.PayloadType?.Value);
-        Assert.Equal("elevenlabs", request.VoiceSettings!.Value.GetProperty("type").GetString());
+        // `type` picks the provider's case; keys that provider does not describe are kept.
+        Assert.True(request.VoiceSettings!.IsElevenLabsVoiceSettings);
+        Assert.Equal("my_secret", request.VoiceSettings.AsElevenLabsVoiceSettings!.ApiKeyRef);
+        Assert.Equal(1.25, request.VoiceSettings.AsElevenLabsVoiceSettings.AdditionalProperties!["speed"].GetDouble());
+    }
+
+    [Fact]
+    public void VoiceSettings_TypeSelectsTheCase_EvenWhenAnEarlierCaseCouldReadTheObject()
+    {
+        // Every provider object has only `type` required, so without the discriminator the first case would take all.
+        var telnyx = TelnyxJson.Deserialize<ConferenceSpeakRequestVoiceSettings>("""{"type":"telnyx","voice_speed":1.5}""");
+        Assert.True(telnyx.IsTelnyxVoiceSettings);
+        Assert.False(telnyx.IsElevenLabsVoiceSettings);
+        Assert.Equal(1.5, telnyx.AsTelnyxVoiceSettings!.VoiceSpeed);
+
+        var resemble = TelnyxJson.Deserialize<ConferenceSpeakRequestVoiceSettings>("""{"type":"resemble","sample_rate":"8000","format":"wav"}""");
+        Assert.Equal(ResembleSampleRate._8000, resemble.AsResembleVoiceSettings!.SampleRate);
+        Assert.Equal(Format.Wav, resemble.AsResembleVoiceSettings.Format);
+
+        const string unknown = """{"type":"acme","voice":"x"}""";
+        var other = TelnyxJson.Deserialize<ConferenceSpeakRequestVoiceSettings>(unknown);
+        Assert.True(other.IsUnknown);
+        JsonAssert.Equal(unknown, TelnyxJson.Serialize(other));
+    }
+
+    [Fact]
+    public void VoiceSettings_WriteTheBranchAssigned()
+    {
+        var request = new ConferenceSpeakRequest
+        {
+            Payload = "hi",
+            Voice = "female",
+            VoiceSettings = new MinimaxVoiceSettings { Type = "minimax", LanguageBoost = null, Pitch = 2 },
+        };
+        JsonAssert.Equal("""{"payload":"hi","voice":"female","voice_settings":{"type":"minimax","language_boost":null,"pitch":2}}""", TelnyxJson.Serialize(request));
     }
 
     [Fact]
