@@ -219,37 +219,7 @@ public class DiagnosticTests
     }
 
     // ---- TLX0005 ---------------------------------------------------------------------------------------------
-
-    [Fact]
-    public void TLX0005_SeveralTypes()
-    {
-        const string spec = """
-            {
-              "openapi": "3.1.0",
-              "info": { "title": "Multi-type", "version": "1.0.0" },
-              "paths": {},
-              "components": {
-                "schemas": {
-                  "ConferencePlayRequest": {
-                    "type": "object",
-                    "properties": {
-                      "audio_url": { "type": "string" },
-                      "loop": { "type": ["string", "integer"], "description": "A count or infinity." }
-                    }
-                  }
-                }
-              }
-            }
-            """;
-        var run = RunSpec(spec);
-
-        var d = Single(run, "TLX0005", DiagnosticSeverity.Warning);
-        AssertAt(d, 10, 10, spec, "\"loop\"");
-
-        var request = Generated(run, "ConferencePlayRequest");
-        Assert.Contains("public global::System.Text.Json.JsonElement? Loop", request);
-        Assert.Contains("public string? AudioUrl", request);
-    }
+    // Type arrays with several types are unions now, no longer TLX0005: see TypeArrayUnionTests.
 
     // ---- TLX0006 ---------------------------------------------------------------------------------------------
 

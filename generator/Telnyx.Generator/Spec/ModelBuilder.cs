@@ -196,6 +196,8 @@ internal sealed partial class ModelBuilder
             var nonNull = SchemaFacts.CountNonNull(schema.OneOf) + SchemaFacts.CountNonNull(schema.AnyOf);
             return nonNull > 1 ? SchemaClass.Union : SchemaClass.Alias;
         }
+        // type: [integer, string] is the same union as oneOf: [{type: integer}, {type: string}].
+        if (!SchemaFacts.HasBranches(schema) && SchemaFacts.IsMultiType(schema.Type)) return SchemaClass.Union;
         if (SchemaFacts.HasProperties(schema)) return SchemaClass.Object;
         if (schema.AllOf is { Count: > 0 } allOf)
         {
@@ -305,12 +307,7 @@ internal sealed partial class ModelBuilder
         if (FirstNonNull(schema.AnyOf) is { } anyOf) return Resolve(schema.AnyOf![anyOf], hint, pointer + "/anyOf/" + anyOf);
         if (FirstNonNull(schema.AllOf) is { } allOf) return Resolve(schema.AllOf![allOf], hint, pointer + "/allOf/" + allOf);
 
-        var type = SchemaFacts.NonNullType(schema);
-        if (SchemaFacts.IsMultiType(type))
-        {
-            Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer, "A schema with several types (" + type + ")", pointer);
-            return TypeRef.Json;
-        }
+        var type = SchemaFacts.NonNullType(schema); // one type at most: several make a union (Classify)
 
         if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Array) || (type is null && schema.Items is not null))
         {
@@ -325,7 +322,7 @@ internal sealed partial class ModelBuilder
             }
             return TypeRef.Json; // free-form object
         }
-        if (PrimitiveOf(type, schema) is { } primitive) return primitive; // one type by now: several were reported above
+        if (PrimitiveOf(type, schema) is { } primitive) return primitive;
         if (schema.Const is not null) return TypeRef.String;
         return TypeRef.Json; // no type keyword: any JSON value
     }
@@ -545,7 +542,9 @@ internal sealed partial class ModelBuilder
     private UnionModel BuildUnion(string name, IOpenApiSchema schema, string pointer)
     {
         var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
-        var branches = SchemaFacts.Branches(schema).ToList();
+        // A type array has no branches in the text: each synthesized branch is the schema itself, narrowed to one type.
+        var fromTypes = !SchemaFacts.HasBranches(schema);
+        var branches = fromTypes ? SchemaFacts.TypeBranches(schema) : SchemaFacts.Branches(schema).ToList();
         var discriminator = schema.Discriminator?.PropertyName;
         var mapping = schema.Discriminator?.Mapping;
 
@@ -556,7 +555,7 @@ internal sealed partial class ModelBuilder
         {
             var branch = branches[i];
             if (SchemaFacts.IsNullOnly(branch)) continue;
-            var branchPointer = pointer + "/" + keyword + "/" + i;
+            var branchPointer = fromTypes ? pointer : pointer + "/" + keyword + "/" + i;
             var hintName = name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var type = Resolve(branch, new NameHint(hintName, hintName), branchPointer);
             if (type.Kind == TypeKind.Union && type.Name == name)
