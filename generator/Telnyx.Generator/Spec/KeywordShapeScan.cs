@@ -345,16 +345,12 @@ internal static class KeywordShapeScan
     }
 
     /// <summary>
-    /// A <c>type</c> array, while the document may be 3.0: Microsoft.OpenApi's 3.0 reader drops it with an error, the
-    /// generator reads it as 3.1 would. Names that are not JSON Schema types are reported and left out.
+    /// A <c>type</c> array. While the document may be 3.0 it is recorded: Microsoft.OpenApi's 3.0 reader drops it with an
+    /// error, the generator reads it as 3.1 would. Names that are not JSON Schema types are reported and left out (the
+    /// 3.1 reader drops them without a word).
     /// </summary>
     private static void RecordTypeArray(ref Utf8JsonReader reader, ScanFindings found, Frame[] frames, int depth, byte[] utf8)
     {
-        if (found.Version is not null && !found.IsOpenApi30)
-        {
-            reader.Skip();
-            return;
-        }
         var types = (Microsoft.OpenApi.JsonSchemaType)0;
         var index = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -371,7 +367,8 @@ internal static class KeywordShapeScan
             reader.Skip();
             index++;
         }
-        frames[depth - 1].TypeArray = types; // recorded when the schema closes, with its nullable
+        // Recorded when the schema closes, with its nullable; a 3.1 reader keeps the array itself.
+        if (found.Version is null || found.IsOpenApi30) frames[depth - 1].TypeArray = types;
     }
 
     private static Microsoft.OpenApi.JsonSchemaType? TypeNamed(string? name) => name switch
