@@ -119,7 +119,7 @@ internal static class SpecReader
         foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
         {
             // The 3.0 reader's "Expected scalar value" for a type array the generator has read itself.
-            if (typesRead is not null && error.Pointer is { } at && typesRead.Contains(WithoutIndices(at))) continue;
+            if (typesRead is not null && error.Pointer is { } at && typesRead.Contains(Tail(at))) continue;
             var id = usable ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
             pending.Add(new PendingDiagnostic(id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
         }
@@ -181,16 +181,20 @@ internal static class SpecReader
             // 3.0's nullable: true already set the Null flag; an empty array is no type at all.
             var combined = (schema.Type ?? 0) | types;
             schema.Type = combined == 0 ? null : combined;
-            read.Add(WithoutIndices(pointer + "/type"));
+            read.Add(Tail(pointer + "/type"));
         }
         return read;
     }
 
-    /// <summary>A pointer without its array indices: Microsoft.OpenApi leaves some out of its error pointers (parameters/schema).</summary>
-    private static string WithoutIndices(string pointer)
+    /// <summary>
+    /// The last three segments of a pointer, without array indices. Measured on the official document read as 3.0:
+    /// Microsoft.OpenApi's 3.0 error pointers leave out indices (parameters/schema) and, after some examples, carry
+    /// the keys of earlier objects in front of the real path, so only their tail names the place.
+    /// </summary>
+    private static string Tail(string pointer)
     {
-        var segments = pointer.Split('/');
-        return string.Join("/", segments.Where(s => s.Length == 0 || !s.All(char.IsDigit)));
+        var segments = pointer.Split('/').Where(s => s.Length > 0 && s != "#" && !s.All(char.IsDigit)).ToList();
+        return string.Join("/", segments.Skip(Math.Max(0, segments.Count - 3)));
     }
 
     private static SpecResult Fail(string id, SpecLocation location, params string[] args)
