@@ -195,7 +195,7 @@ internal static class KeywordShapeScan
             frames[depth++] = new Frame
             {
                 Kind = token == JsonTokenType.StartArray ? FrameKind.Array
-                    : role is KeyRole.NameMap or KeyRole.Parameters ? FrameKind.NameMap // an object under 'parameters' maps names (components, links)
+                    : role is KeyRole.NameMap or KeyRole.Parameters ? FrameKind.NameMap // an object under 'parameters' maps names (components)
                     : FrameKind.KeywordObject,
                 Role = role,
                 KeyOffset = keyOffset,
@@ -265,8 +265,9 @@ internal static class KeywordShapeScan
                 if (name.SequenceEqual("post"u8) || name.SequenceEqual("head"u8)) return KeyRole.ObjectValue;
                 break;
             case 5:
-                if (name.SequenceEqual("const"u8)) return KeyRole.Literal;
-                if (name.SequenceEqual("paths"u8) || name.SequenceEqual("links"u8) || name.SequenceEqual("$defs"u8)) return KeyRole.NameMap;
+                // Link objects hold runtime expressions (a requestBody may be a string): nothing there is a keyword.
+                if (name.SequenceEqual("const"u8) || name.SequenceEqual("links"u8)) return KeyRole.Literal;
+                if (name.SequenceEqual("paths"u8) || name.SequenceEqual("$defs"u8)) return KeyRole.NameMap;
                 if (name.SequenceEqual("items"u8)) return KeyRole.Schema;
                 if (name.SequenceEqual("allOf"u8) || name.SequenceEqual("anyOf"u8) || name.SequenceEqual("oneOf"u8)) return KeyRole.SchemaList;
                 if (name.SequenceEqual("patch"u8) || name.SequenceEqual("trace"u8)) return KeyRole.ObjectValue;
