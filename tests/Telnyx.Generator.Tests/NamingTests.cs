@@ -36,4 +36,61 @@ public class NamingTests
         Assert.Contains("Telnyx.QueueCallMode.g.cs", types); // QueueCall + CallMode, not QueueCallCallMode
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
+
+    [Fact]
+    public void SpecNamesNeverTakeAMemberTheGeneratorEmits()
+    {
+        // Property names that are the record's own members and fields (additional_properties -> _additionalProperties,
+        // present0 -> _present0 beside the presence word), enum values that are the struct's members, a union named
+        // IsString with a String case, a case type called Unknown (IsUnknown), and type names that differ only in case.
+        const string spec = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Naming", "version": "1.0.0" },
+              "paths": {},
+              "components": { "schemas": {
+                "Holder": { "type": "object", "properties": {
+                  "additional_properties": { "type": ["string", "null"] },
+                  "present0": { "type": ["string", "null"] },
+                  "property_index": { "type": "string" },
+                  "read_json": { "type": "string" },
+                  "reference_equals": { "type": "string" },
+                  "holder": { "type": "string" }
+                } },
+                "Mode": { "type": "string", "enum": ["value", "to_string", "read_json", "is_known", "equals"] },
+                "IsString": { "oneOf": [ { "type": "string" }, { "type": "integer" } ] },
+                "Unknown": { "type": "object", "properties": { "x": { "type": "string" } } },
+                "WithUnknown": { "oneOf": [ { "$ref": "#/components/schemas/Unknown" }, { "type": "string" } ] },
+                "FooBar": { "type": "object", "properties": { "a": { "type": "string" } } },
+                "Foobar": { "type": "string", "enum": ["x"] },
+                "ReadJson": { "type": "object", "properties": { "b": { "type": "string" } } }
+              } }
+            }
+            """;
+
+        var (_, result, output, _) = GeneratorHarness.Run(spec);
+
+        var files = result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.ToString());
+        var holder = files["Telnyx.Holder.g.cs"];
+        Assert.Contains("public string? AdditionalProperties {", holder);
+        Assert.Contains("? AdditionalJsonProperties {", holder);
+        Assert.Contains("private string? _additionalPropertiesField;", holder);
+        Assert.Contains("private string? _present0Field;", holder);
+        Assert.Contains("public string? PropertyIndexValue {", holder);
+        Assert.Contains("public string? ReadJsonValue {", holder);
+        Assert.Contains("public string? ReferenceEqualsValue {", holder);
+        Assert.Contains("public string? HolderValue {", holder);
+
+        var mode = files["Telnyx.Mode.g.cs"];
+        foreach (var member in new[] { "Value2", "ToString2", "ReadJson2", "IsKnown2", "Equals2" })
+        {
+            Assert.Contains("public static Mode " + member + " { get; }", mode);
+        }
+        Assert.Contains("public bool IsString2 =>", files["Telnyx.IsString.g.cs"]);
+        Assert.Contains("public bool IsUnknown2 =>", files["Telnyx.WithUnknown.g.cs"]);
+        Assert.Contains("Telnyx.FooBar.g.cs", files.Keys);
+        Assert.Contains("Telnyx.FoobarModel.g.cs", files.Keys);
+        Assert.Contains("Telnyx.ReadJsonModel.g.cs", files.Keys);
+        Assert.Empty(CompileTests.Problems(output.GetDiagnostics()));
+    }
 }

@@ -284,7 +284,8 @@ internal static class ClientEmitter
             var parameter = op.PathParameters.FirstOrDefault(p => p.JsonName == name);
             if (parameter is null) continue;
             if (i > last) parts.Add(SourceWriter.Literal(path.Substring(last, i - last)));
-            parts.Add(Url + ".EscapePathSegment(" + parameter.Name + ", nameof(" + parameter.Name.TrimStart('@') + "))");
+            // nameof(@class) is "class"; nameof(class) does not parse.
+            parts.Add(Url + ".EscapePathSegment(" + parameter.Name + ", nameof(" + parameter.Name + "))");
             last = end + 1;
             i = end;
         }

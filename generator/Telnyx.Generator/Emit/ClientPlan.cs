@@ -42,7 +42,8 @@ internal static class ClientPlan
             group?.Add(op);
         }
         // Resource classes must not take a model type's name (a schema may be called "MediaResource").
-        var taken = new HashSet<string>(model.Types.Select(t => t.Name), StringComparer.Ordinal);
+        // Ignoring case, as Roslyn compares the hint names (one file per class).
+        var taken = new HashSet<string>(model.Types.Select(t => t.Name), StringComparer.OrdinalIgnoreCase);
         foreach (var op in model.Operations)
         {
             if (op.QueryTypeName is { } q) taken.Add(q);

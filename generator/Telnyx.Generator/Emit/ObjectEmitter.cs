@@ -23,12 +23,12 @@ internal static class ObjectEmitter
     /// <summary>What the emitter needs per property, worked out once.</summary>
     private readonly struct Slot
     {
-        public Slot(PropertyModel property, Storage storage, int bit)
+        public Slot(PropertyModel property, Storage storage, int bit, string field)
         {
             Property = property;
             Storage = storage;
             Bit = bit;
-            Field = "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+            Field = field;
         }
 
         public PropertyModel Property { get; }
@@ -50,8 +50,9 @@ internal static class ObjectEmitter
         {
             var p = properties[i];
             var storage = model.RequiredIsEnforced && p.IsRequired ? Storage.Required : p.IsNullable ? Storage.Tracked : Storage.Optional;
-            slots[i] = new Slot(p, storage, storage == Storage.Tracked ? tracked++ : -1);
+            slots[i] = new Slot(p, storage, storage == Storage.Tracked ? tracked++ : -1, FieldName(p.Name));
         }
+        AvoidFixedFields(slots, tracked);
 
         w.Doc(model.Doc ?? model.Name);
         w.Begin().Add("[global::System.Text.Json.Serialization.JsonConverter(typeof(").Add(CSharpTypes.Converter).Add('<').Add(self).Add(">))]").End();
@@ -99,6 +100,29 @@ internal static class ObjectEmitter
             EmitWrite(w, slots, ns);
             w.Line();
             EmitValidate(w, model, slots);
+        }
+    }
+
+    private static string FieldName(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
+
+    /// <summary>
+    /// Property fields are <c>_camelCase</c>, which is one-to-one for the PascalCase property names; only the fixed
+    /// fields (<c>_additionalProperties</c>, <c>_present0</c>...) can clash, as a property named
+    /// <c>additional_properties</c> or <c>present0</c> would. Such a field takes a suffix no other field has.
+    /// </summary>
+    private static void AvoidFixedFields(Slot[] slots, int tracked)
+    {
+        var fixedFields = new System.Collections.Generic.List<string> { "_additionalProperties" };
+        for (var word = 0; word * 64 < tracked; word++) fixedFields.Add("_present" + word.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var clash = false;
+        foreach (var slot in slots) clash |= fixedFields.Contains(slot.Field);
+        if (!clash) return;
+        var scope = new Naming.NameScope(fixedFields.ToArray());
+        foreach (var slot in slots) scope.TryClaim(slot.Field);
+        for (var i = 0; i < slots.Length; i++)
+        {
+            if (!fixedFields.Contains(slots[i].Field)) continue;
+            slots[i] = new Slot(slots[i].Property, slots[i].Storage, slots[i].Bit, scope.Claim(slots[i].Field + "Field"));
         }
     }
 

@@ -13,6 +13,7 @@ internal sealed class NameScope
 {
     private readonly HashSet<string>? _shared;
     private readonly SmallStringSet _taken = new();
+    private readonly bool _ignoreCase;
 
     public NameScope(params string[] reserved)
         : this(null, reserved)
@@ -27,12 +28,28 @@ internal sealed class NameScope
         foreach (var name in reserved) _taken.Add(name);
     }
 
+    /// <summary>A scope where names that differ only in case clash (type names, which are also file names).</summary>
+    public static NameScope IgnoringCase(params string[] reserved)
+    {
+        var scope = new NameScope(null, reserved, ignoreCase: true);
+        return scope;
+    }
+
+    private NameScope(IReadOnlyCollection<string>? shared, string[] reserved, bool ignoreCase)
+    {
+        _ignoreCase = ignoreCase;
+        _shared = shared is null ? null : new HashSet<string>(shared, StringComparer.Ordinal);
+        foreach (var name in reserved) _taken.Add(Key(name));
+    }
+
+    private string Key(string name) => _ignoreCase ? name.ToUpperInvariant() : name;
+
     /// <summary>A reusable set of reserved names for <see cref="NameScope(IReadOnlyCollection{string}, string[])"/>.</summary>
     public static IReadOnlyCollection<string> Reserve(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);
 
-    public bool IsTaken(string name) => _shared?.Contains(name) == true || _taken.Contains(name);
+    public bool IsTaken(string name) => _shared?.Contains(name) == true || _taken.Contains(Key(name));
 
-    public bool TryClaim(string name) => _shared?.Contains(name) != true && _taken.Add(name);
+    public bool TryClaim(string name) => _shared?.Contains(name) != true && _taken.Add(Key(name));
 
     /// <summary>Claims <paramref name="preferred"/>, else the first free alternative, else a numbered name.</summary>
     public string Claim(string preferred, params string[] alternatives)

@@ -115,8 +115,9 @@ internal sealed partial class ModelBuilder
 
         var pathParameters = new List<ParameterModel>();
         var queryParameters = new List<ParameterModel>();
-        var parameterNames = new NameScope("request", "options", "cancellationToken");
-        var queryMembers = new NameScope(ReservedMemberNames, baseName + "Parameters", "PageSize");
+        // Besides the method's own parameters, the locals and lambda parameters ClientEmitter declares in its body.
+        var parameterNames = new NameScope("request", "options", "cancellationToken", "path", "message", "buffer", "writer", "reader", "value");
+        var queryMembers = new NameScope(ReservedMemberNames, baseName + "Parameters", "PageSize", "AddTo");
         foreach (var (parameter, parameterPointer) in parameters)
         {
             if (parameter.Name is null) continue;

@@ -22,20 +22,35 @@ internal sealed partial class ModelBuilder
     private static readonly string[] ReservedTypeNames =
     {
         "TelnyxClient", "TelnyxWebhookEvent", "UnknownWebhookEvent", "TelnyxWebhooks", "JsonElement", "Object", "String",
-        // Members of the generated enums and unions: a type may not share a name with its own member.
-        "Value", "Raw", "IsKnown", "IsUnknown", "Type", "Data", "Payload",
+        // The runtime's namespace: a type Telnyx.Runtime would hide global::Telnyx.Runtime in the default namespace.
+        "Runtime",
+        // Members every generated type (record, enum struct, union) emits: a type may not share a name with its own
+        // member (CS0542).
+        "Value", "Raw", "IsKnown", "IsUnknown", "Type", "Data", "Payload", "ReadJson", "WriteJson", "PropertyIndex",
+        "ThrowIfInvalid", "EqualityContract", "PrintMembers", "Equals", "GetHashCode", "ToString", "AddTo",
     };
 
+    /// <summary>
+    /// Members an object record has besides its properties: what ObjectEmitter writes (ReadJson, PropertyIndex,
+    /// WriteJson, ThrowIfInvalid), what the compiler synthesizes for a record, and object's members a property
+    /// would hide (CS0108).
+    /// </summary>
     private static readonly IReadOnlyCollection<string> ReservedMemberNames = NameScope.Reserve(
-        "EqualityContract", "ReadJson", "WriteJson", "ThrowIfInvalid", "ToString", "Equals",
-        "GetHashCode", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "Clone");
+        "EqualityContract", "ReadJson", "WriteJson", "ThrowIfInvalid", "PropertyIndex", "ToString", "Equals",
+        "GetHashCode", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "Clone");
+
+    /// <summary>Members EnumEmitter writes beside the known values (and object's, which a static member would hide).</summary>
+    private static readonly IReadOnlyCollection<string> ReservedEnumMemberNames = NameScope.Reserve(
+        "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "Equals", "GetHashCode", "ToString",
+        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals");
 
     private readonly OpenApiDocument _document;
     private readonly string _namespace;
     private readonly string _fileName;
     private readonly CancellationToken _cancellationToken;
     private readonly List<PendingDiagnostic> _diagnostics = new();
-    private readonly NameScope _typeNames = new(ReservedTypeNames);
+    // Case-insensitive: each type is one file, and Roslyn compares hint names ignoring case (FooBar and Foobar).
+    private readonly NameScope _typeNames = NameScope.IgnoringCase(ReservedTypeNames);
 
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
@@ -196,6 +211,8 @@ internal sealed partial class ModelBuilder
             var nonNull = SchemaFacts.CountNonNull(schema.OneOf) + SchemaFacts.CountNonNull(schema.AnyOf);
             return nonNull > 1 ? SchemaClass.Union : SchemaClass.Alias;
         }
+        // type: [integer, string] is the same union as oneOf: [{type: integer}, {type: string}].
+        if (!SchemaFacts.HasBranches(schema) && SchemaFacts.IsMultiType(schema.Type)) return SchemaClass.Union;
         if (SchemaFacts.HasProperties(schema)) return SchemaClass.Object;
         if (schema.AllOf is { Count: > 0 } allOf)
         {
@@ -305,12 +322,7 @@ internal sealed partial class ModelBuilder
         if (FirstNonNull(schema.AnyOf) is { } anyOf) return Resolve(schema.AnyOf![anyOf], hint, pointer + "/anyOf/" + anyOf);
         if (FirstNonNull(schema.AllOf) is { } allOf) return Resolve(schema.AllOf![allOf], hint, pointer + "/allOf/" + allOf);
 
-        var type = SchemaFacts.NonNullType(schema);
-        if (SchemaFacts.IsMultiType(type))
-        {
-            Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer, "A schema with several types (" + type + ")", pointer);
-            return TypeRef.Json;
-        }
+        var type = SchemaFacts.NonNullType(schema); // one type at most: several make a union (Classify)
 
         if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Array) || (type is null && schema.Items is not null))
         {
@@ -325,7 +337,7 @@ internal sealed partial class ModelBuilder
             }
             return TypeRef.Json; // free-form object
         }
-        if (PrimitiveOf(type, schema) is { } primitive) return primitive; // one type by now: several were reported above
+        if (PrimitiveOf(type, schema) is { } primitive) return primitive;
         if (schema.Const is not null) return TypeRef.String;
         return TypeRef.Json; // no type keyword: any JSON value
     }
@@ -400,7 +412,7 @@ internal sealed partial class ModelBuilder
     private EnumModel BuildEnum(string name, IOpenApiSchema schema, string pointer)
     {
         var values = EnumValuesOf(schema) ?? Array.Empty<string>();
-        var members = new NameScope(name, "Value", "IsKnown", "KnownValues");
+        var members = new NameScope(ReservedEnumMemberNames, name);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EnumMemberModel>();
         for (var i = 0; i < values.Count; i++)
@@ -545,18 +557,22 @@ internal sealed partial class ModelBuilder
     private UnionModel BuildUnion(string name, IOpenApiSchema schema, string pointer)
     {
         var keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
-        var branches = SchemaFacts.Branches(schema).ToList();
+        // A type array has no branches in the text: each synthesized branch is the schema itself, narrowed to one type.
+        var fromTypes = !SchemaFacts.HasBranches(schema);
+        var branches = fromTypes ? SchemaFacts.TypeBranches(schema) : SchemaFacts.Branches(schema).ToList();
         var discriminator = schema.Discriminator?.PropertyName;
         var mapping = schema.Discriminator?.Mapping;
 
         var cases = new List<UnionCaseModel>();
-        var caseNames = new NameScope(name, "Value", "Raw", "Kind");
+        // Each case emits From{Case}, Is{Case} and As{Case}: "Unknown" would repeat IsUnknown, and a union named
+        // IsString may not have a String case (CS0542).
+        var caseNames = new NameScope(name, "Value", "Raw", "Kind", "Unknown", CaseStem(name, "Is"), CaseStem(name, "As"), CaseStem(name, "From"));
         var seenTypes = new HashSet<TypeRef>();
         for (var i = 0; i < branches.Count; i++)
         {
             var branch = branches[i];
             if (SchemaFacts.IsNullOnly(branch)) continue;
-            var branchPointer = pointer + "/" + keyword + "/" + i;
+            var branchPointer = fromTypes ? pointer : pointer + "/" + keyword + "/" + i;
             var hintName = name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var type = Resolve(branch, new NameHint(hintName, hintName), branchPointer);
             if (type.Kind == TypeKind.Union && type.Name == name)
@@ -596,6 +612,10 @@ internal sealed partial class ModelBuilder
         }
         return new UnionModel(name, SchemaFacts.Summary(schema), pointer, cases.ToEquatableArray(), discriminator);
     }
+
+    /// <summary>The case name that would give <paramref name="unionName"/> with <paramref name="prefix"/>, or the union's own name.</summary>
+    private static string CaseStem(string unionName, string prefix)
+        => unionName.Length > prefix.Length && unionName.StartsWith(prefix, StringComparison.Ordinal) ? unionName.Substring(prefix.Length) : unionName;
 
     private static string CaseName(TypeRef type) => type.Kind switch
     {

@@ -107,5 +107,45 @@ internal static class SchemaFacts
         return v != 0 && (v & (v - 1)) != 0;
     }
 
+    /// <summary>The JSON types a union of a type array has, in <see cref="JsonSchemaType"/> order (integer before number, so 3 reads as an integer).</summary>
+    private static readonly JsonSchemaType[] UnionTypeOrder =
+    {
+        JsonSchemaType.Boolean, JsonSchemaType.Integer, JsonSchemaType.Number, JsonSchemaType.String, JsonSchemaType.Object, JsonSchemaType.Array,
+    };
+
+    /// <summary>
+    /// The branches <c>type: [integer, string]</c> stands for: one schema per non-null type, each keeping the keywords
+    /// that apply to its type (format; items; properties, required, additionalProperties), as the equivalent
+    /// <c>oneOf: [{type: integer}, {type: string}]</c> would spell them. The order does not follow the document's,
+    /// which 3.1 readers do not keep, so 3.0 and 3.1 documents give the same union.
+    /// </summary>
+    public static List<IOpenApiSchema> TypeBranches(IOpenApiSchema schema)
+    {
+        var result = new List<IOpenApiSchema>();
+        var types = NonNullType(schema) ?? 0;
+        foreach (var type in UnionTypeOrder)
+        {
+            if ((types & type) == 0) continue;
+            var branch = new OpenApiSchema { Type = type };
+            switch (type)
+            {
+                case JsonSchemaType.String or JsonSchemaType.Integer or JsonSchemaType.Number:
+                    branch.Format = schema.Format;
+                    break;
+                case JsonSchemaType.Array:
+                    branch.Items = schema.Items;
+                    break;
+                case JsonSchemaType.Object:
+                    if (schema.Properties is { } properties) branch.Properties = properties;
+                    if (schema.Required is { } required) branch.Required = required;
+                    branch.AdditionalProperties = schema.AdditionalProperties;
+                    branch.AdditionalPropertiesAllowed = schema.AdditionalPropertiesAllowed;
+                    break;
+            }
+            result.Add(branch);
+        }
+        return result;
+    }
+
     public static string EscapePointerSegment(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
 }

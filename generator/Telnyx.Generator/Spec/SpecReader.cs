@@ -82,7 +82,7 @@ internal static class SpecReader
         }
 
         var utf8 = Encoding.UTF8.GetBytes(text);
-        var keywordFindings = new List<PendingDiagnostic>();
+        var keywordFindings = new ScanFindings();
         if (CheckJson(path, text, utf8, keywordFindings) is { } jsonError) return ParsedSpec.Failure(new SpecResult(null, new[] { jsonError }.ToEquatableArray()));
         if (CheckOpenApiRoot(path, text, utf8) is { } rootError) return ParsedSpec.Failure(new SpecResult(null, new[] { rootError }.ToEquatableArray()));
 
@@ -91,7 +91,9 @@ internal static class SpecReader
         ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(text, "json", settings);
+            // Values of the wrong JSON kind where an object belongs are handed to the reader as {}; diagnostics are
+            // still located in the original text, since the JSON pointers are the same in both.
+            result = OpenApiDocument.Parse(keywordFindings.Replacements.Count == 0 ? text : WithEmptyObjects(utf8, keywordFindings.Replacements), "json", settings);
         }
         catch (OpenApiUnsupportedSpecVersionException ex)
         {
@@ -113,8 +115,11 @@ internal static class SpecReader
         var document = result.Document;
         var usable = document is not null && (document.Paths is { Count: > 0 } || document.Components?.Schemas is { Count: > 0 } || document.Webhooks is { Count: > 0 });
         var pending = new List<PendingDiagnostic>();
+        var typesRead = document is not null && keywordFindings.IsOpenApi30 ? ApplyTypeArrays(document, keywordFindings.TypeArrays) : null;
         foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
         {
+            // The 3.0 reader's "Expected scalar value" for a type array the generator has read itself.
+            if (typesRead is not null && error.Pointer is { } at && typesRead.Contains(Tail(at))) continue;
             var id = usable ? DiagnosticDescriptors.ReaderWarning.Id : DiagnosticDescriptors.ReaderError.Id;
             pending.Add(new PendingDiagnostic(id, error.Pointer ?? "#", new[] { error.Message ?? "unknown error" }.ToEquatableArray()));
         }
@@ -122,7 +127,7 @@ internal static class SpecReader
         {
             pending.Add(new PendingDiagnostic(DiagnosticDescriptors.ReaderWarning.Id, warning.Pointer ?? "#", new[] { warning.Message ?? "unknown warning" }.ToEquatableArray()));
         }
-        pending.AddRange(keywordFindings);
+        pending.AddRange(keywordFindings.Diagnostics);
         return new ParsedSpec(null, text, utf8, document, usable, pending);
     }
 
@@ -146,6 +151,52 @@ internal static class SpecReader
         return new SpecResult(model, Locate(source.Path, parsed.Text, parsed.Utf8, pending));
     }
 
+    /// <summary>The document with each of <paramref name="spans"/> (in document order) replaced by <c>{}</c>.</summary>
+    private static string WithEmptyObjects(byte[] utf8, List<(int Start, int End)> spans)
+    {
+        var patched = new List<byte>(utf8.Length);
+        var at = 0;
+        foreach (var (start, end) in spans)
+        {
+            for (var i = at; i < start; i++) patched.Add(utf8[i]);
+            patched.Add((byte)'{');
+            patched.Add((byte)'}');
+            at = end;
+        }
+        for (var i = at; i < utf8.Length; i++) patched.Add(utf8[i]);
+        return Encoding.UTF8.GetString(patched.ToArray());
+    }
+
+    /// <summary>
+    /// Puts the 3.0 document's <c>type</c> arrays on the schemas the reader built without them (it drops them with
+    /// "Expected scalar value"), so <c>[integer, string]</c> is the same union and <c>[integer, "null"]</c> the same
+    /// nullable integer as in a 3.1 document. Returns the pointers of the <c>type</c> keywords read this way.
+    /// </summary>
+    private static HashSet<string> ApplyTypeArrays(OpenApiDocument document, List<(string SchemaPointer, JsonSchemaType Types)> typeArrays)
+    {
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (pointer, types) in typeArrays)
+        {
+            if (SchemaLocator.Find(document, pointer) is not { } schema) continue; // not a schema: the reader's error stays
+            // 3.0's nullable: true already set the Null flag; an empty array is no type at all.
+            var combined = (schema.Type ?? 0) | types;
+            schema.Type = combined == 0 ? null : combined;
+            read.Add(Tail(pointer + "/type"));
+        }
+        return read;
+    }
+
+    /// <summary>
+    /// The last three segments of a pointer, without array indices. Measured on the official document read as 3.0:
+    /// Microsoft.OpenApi's 3.0 error pointers leave out indices (parameters/schema) and, after some examples, carry
+    /// the keys of earlier objects in front of the real path, so only their tail names the place.
+    /// </summary>
+    private static string Tail(string pointer)
+    {
+        var segments = pointer.Split('/').Where(s => s.Length > 0 && s != "#" && !s.All(char.IsDigit)).ToList();
+        return string.Join("/", segments.Skip(Math.Max(0, segments.Count - 3)));
+    }
+
     private static SpecResult Fail(string id, SpecLocation location, params string[] args)
         => new(null, new[] { new DiagnosticInfo(id, location, args.ToEquatableArray()) }.ToEquatableArray());
 
@@ -153,7 +204,7 @@ internal static class SpecReader
     /// The one pass that validates the JSON also collects the keyword values the OpenAPI reader would drop or keep
     /// silently (<see cref="KeywordShapeScan"/>) into <paramref name="keywordFindings"/>.
     /// </summary>
-    private static DiagnosticInfo? CheckJson(string path, string text, byte[] utf8, List<PendingDiagnostic> keywordFindings)
+    private static DiagnosticInfo? CheckJson(string path, string text, byte[] utf8, ScanFindings keywordFindings)
     {
         try
         {

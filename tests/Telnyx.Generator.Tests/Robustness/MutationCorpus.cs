@@ -24,6 +24,12 @@ internal enum Expect
 
     /// <summary>A well-formed document: code must be generated and no TLX error may be reported.</summary>
     Clean,
+
+    /// <summary>
+    /// One part of the document is of the wrong JSON kind (a schema that is a number): a TLX diagnostic is required, but
+    /// only warnings, and the rest of the SDK must still be generated.
+    /// </summary>
+    Degraded,
 }
 
 internal sealed record MutationCase(string Name, string Text, Expect Expect);
@@ -65,7 +71,7 @@ internal static class MutationCorpus
             bases.AddRange(Slices("official", official, OfficialSlices));
         }
 
-        var mutations = Mutations().ToList();
+        var mutations = Mutations().Concat(MutationsOfGeneratedNames()).Concat(NonObjectMutations()).Concat(TypeArrayMutations()).ToList();
         foreach (var (label, doc) in bases)
         {
             var text = JsonSurgery.ToText(doc);
@@ -398,6 +404,253 @@ internal static class MutationCorpus
         {
             yield return new("json-array-depth-" + depth, depth > 500 ? Expect.Problem : Expect.Valid, (d, _) => Set(d, "x-deep", NestedArrays(depth)));
         }
+    }
+
+    // ---- names the generator itself uses, keywords, case ----------------------------------------------------------
+
+    /// <summary>Members the emitters write into every record, enum struct or union, in the spec's snake and Pascal forms.</summary>
+    private static readonly string[] GeneratedMemberNames =
+    {
+        "AdditionalProperties", "ReadJson", "WriteJson", "PropertyIndex", "ThrowIfInvalid", "EqualityContract", "Deconstruct",
+        "ToString", "GetHashCode", "Equals", "PrintMembers", "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+        "Present0", "Present1", "AdditionalJsonProperties", "Value", "Raw", "IsKnown", "IsUnknown", "KnownValues", "AddTo",
+    };
+
+    private static readonly string[] Keywords = { "class", "namespace", "event", "base", "this", "object", "string", "int", "default", "params", "operator", "static", "void", "async", "await", "record", "value", "var" };
+
+    private static string Snake(string pascal)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(pascal[i])) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(pascal[i]));
+        }
+        return sb.ToString();
+    }
+
+    private static IEnumerable<Mutation> MutationsOfGeneratedNames()
+    {
+        foreach (var (label, names) in new[]
+                 {
+                     ("snake", GeneratedMemberNames.Select(Snake).ToArray()),
+                     ("pascal", GeneratedMemberNames),
+                 })
+        {
+            // Nullable properties, so the object also has presence fields (_present0) for present0 to clash with.
+            yield return new("property-names-generated-members-" + label, Expect.Valid, (d, r) => AddTypedProperties(d, r, names, Nullable("string")));
+            yield return new("enum-values-generated-members-" + label, Expect.Valid, (d, r) => AddProperty(d, r, "memberEnum",
+                new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(names.Select(n => (JsonNode?)n).ToArray()) }));
+            yield return new("schema-names-generated-members-" + label, Expect.Valid, (d, r) =>
+            {
+                // Each name as an object, an enum and a union type: no type may share a name with its own member.
+                var added = new List<(string, JsonObject)>();
+                foreach (var (name, i) in names.Select((n, i) => (n, i)))
+                {
+                    added.Add((name, (i % 3) switch
+                    {
+                        0 => new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { [name] = new JsonObject { ["type"] = "string" } } },
+                        1 => new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(name, "other") },
+                        _ => new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "integer" }) },
+                    }));
+                }
+                return AddSchemas(d, added.ToArray()) && AddTypedProperties(d, r, names.Select(n => "ref_" + n).ToArray(), null, names.Select(Ref).ToArray());
+            });
+        }
+        yield return new("property-names-keywords", Expect.Valid, (d, r) => AddTypedProperties(d, r, Keywords, Nullable("integer")));
+        yield return new("enum-values-keywords", Expect.Valid, (d, r) => AddProperty(d, r, "keywordEnum",
+            new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(Keywords.Select(k => (JsonNode?)k).ToArray()) }));
+        yield return new("schema-names-keywords", Expect.Valid, (d, r) =>
+            AddSchemas(d, Keywords.Select(k => (k, new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { [k] = new JsonObject { ["type"] = "string" } } })).ToArray())
+            && AddTypedProperties(d, r, Keywords.Select(k => k + "_ref").ToArray(), null, Keywords.Select(Ref).ToArray()));
+        yield return new("path-parameters-keywords-and-locals", Expect.Valid, (d, _) =>
+        {
+            // Path parameters named like C# keywords and like the locals of the generated method body.
+            var names = new[] { "class", "path", "message", "buffer", "writer", "reader", "value", "request", "options", "cancellationToken" };
+            if (d["paths"] is not JsonObject paths) d["paths"] = paths = new JsonObject();
+            var template = "/robust/" + string.Join("/", names.Select(n => "{" + n + "}"));
+            if (paths.ContainsKey(template)) return false;
+            var parameters = new JsonArray(names.Select(n => (JsonNode?)new JsonObject { ["name"] = n, ["in"] = "path", ["required"] = true, ["schema"] = new JsonObject { ["type"] = "string" } }).ToArray());
+            parameters.Add(new JsonObject { ["name"] = "add_to", ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "string" } });
+            parameters.Add(new JsonObject { ["name"] = "page_size", ["in"] = "query", ["schema"] = new JsonObject { ["type"] = "integer" } });
+            paths[template] = new JsonObject
+            {
+                ["post"] = new JsonObject
+                {
+                    ["operationId"] = "robustKeywords",
+                    ["parameters"] = parameters,
+                    ["requestBody"] = new JsonObject { ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "object" } } } },
+                    ["responses"] = new JsonObject { ["204"] = new JsonObject { ["description"] = "none" } },
+                },
+            };
+            return true;
+        });
+        yield return new("union-case-names-generated-members", Expect.Valid, (d, r) =>
+            // A case type named Unknown (IsUnknown), unions named IsString / AsInteger / FromBoolean (CS0542 for the case).
+            AddSchemas(d,
+                ("Unknown", new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["x"] = new JsonObject { ["type"] = "string" } } }),
+                ("IsString", new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "integer" }) }),
+                ("AsInteger", new JsonObject { ["type"] = new JsonArray("integer", "boolean") }),
+                ("FromBoolean", new JsonObject { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "boolean" }, Ref("Unknown")) }),
+                ("WithUnknown", new JsonObject { ["oneOf"] = new JsonArray(Ref("Unknown"), new JsonObject { ["type"] = "string" }) }))
+            && AddTypedProperties(d, r, new[] { "is_string", "as_integer", "from_boolean", "with_unknown" }, null,
+                new[] { Ref("IsString"), Ref("AsInteger"), Ref("FromBoolean"), Ref("WithUnknown") }));
+        yield return new("schema-names-differ-in-case-only", Expect.Valid, (d, r) =>
+            // Distinct C# types, but Roslyn compares file (hint) names ignoring case.
+            AddSchemas(d,
+                ("FooBar", new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["a"] = new JsonObject { ["type"] = "string" } } }),
+                ("Foobar", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("x", "y") }),
+                ("FOOBAR", new JsonObject { ["oneOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "integer" }) }),
+                ("telnyxclient", new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["b"] = new JsonObject { ["type"] = "string" } } }))
+            && AddTypedProperties(d, r, new[] { "foo_bar_1", "foo_bar_2", "foo_bar_3", "client" }, null, new[] { Ref("FooBar"), Ref("Foobar"), Ref("FOOBAR"), Ref("telnyxclient") }));
+        yield return new("property-names-differ-in-case-only", Expect.Valid, (d, r) => AddTypedProperties(d, r, new[] { "url", "URL", "Url", "uRL", "present0", "Present0" }, Nullable("string")));
+        yield return new("enum-values-differ-in-case-only", Expect.Valid, (d, r) => AddProperty(d, r, "caseEnum",
+            new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("on", "On", "ON", "oN", "value", "Value", "VALUE") }));
+        yield return new("schema-name-runtime", Expect.Valid, (d, r) =>
+            AddSchemas(d, ("Runtime", new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["v"] = new JsonObject { ["type"] = "string" } } }))
+            && AddProperty(d, r, "runtime", Ref("Runtime")));
+    }
+
+    private static JsonObject Nullable(string type) => new() { ["type"] = new JsonArray(type, "null") };
+
+    /// <summary>Adds properties (all of <paramref name="schema"/>, or one of <paramref name="schemas"/> each) to an object schema and to a new component.</summary>
+    private static bool AddTypedProperties(JsonObject doc, Random random, string[] names, JsonObject? schema, JsonObject[]? schemas = null)
+    {
+        var props = new JsonObject();
+        for (var i = 0; i < names.Length; i++) props[names[i]] = (schemas?[i] ?? schema)!.DeepClone();
+        return AddProperty(doc, random, "robustHolder", new JsonObject { ["type"] = "object", ["properties"] = props })
+               && AddSchemas(doc, ("RobustFlat", new JsonObject { ["type"] = "object", ["properties"] = props.DeepClone() }));
+    }
+
+    // ---- values of the wrong JSON kind where an object belongs ----------------------------------------------------
+
+    private static readonly (string Label, Func<JsonNode?> Value)[] NonObjects =
+    {
+        ("number", () => 42), ("string", () => "schema"), ("true", () => true), ("null", () => null), ("array", () => new JsonArray(1, "x")),
+    };
+
+    private static IEnumerable<Mutation> NonObjectMutations()
+    {
+        foreach (var (label, value) in NonObjects)
+        {
+            yield return new("component-schema-as-" + label, Expect.Degraded, (d, r) =>
+            {
+                // A referenced component, so the damage reaches the generated code.
+                var schemas = JsonSurgery.Schemas(d);
+                var referenced = schemas?.Select(p => p.Key).Where(k => RefCount(d, "#/components/schemas/" + JsonSurgery.EscapePointer(k)) > 0).ToList();
+                if (referenced is null || referenced.Count == 0) return false;
+                schemas![r.Pick(referenced)] = value();
+                return true;
+            });
+            yield return new("added-component-schema-as-" + label, Expect.Degraded, (d, r) => AddSchemas(d, ("Broken", new JsonObject())) && SetComponent(d, "schemas", "Broken", value()) && AddProperty(d, r, "broken", Ref("Broken")));
+            yield return new("property-schema-is-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.ObjectSchemas(d), r, o =>
+            {
+                var props = (JsonObject)o["properties"]!;
+                props[r.Pick(props.Select(p => p.Key).ToList())] = value();
+                return true;
+            }));
+            yield return new("items-is-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.ArraySchemas(d), r, o => Set(o, "items", value())));
+            yield return new("oneOf-entry-is-" + label, Expect.Degraded, (d, r) => AddProperty(d, r, "robustUnion",
+                new JsonObject { ["oneOf"] = new JsonArray(value(), new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "integer" }) }));
+            yield return new("allOf-entry-is-" + label, Expect.Degraded, (d, r) => AddProperty(d, r, "robustAll",
+                new JsonObject { ["allOf"] = new JsonArray(value(), new JsonObject { ["type"] = "object", ["properties"] = new JsonObject { ["a"] = new JsonObject { ["type"] = "string" } } }) }));
+            yield return new("parameter-schema-is-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.Parameters(d).Where(p => p["schema"] is JsonObject).ToList(), r, o => Set(o, "schema", value())));
+            yield return new("component-parameter-as-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.Operations(d), r, o =>
+            {
+                var parameters = o["parameters"] as JsonArray ?? new JsonArray();
+                o["parameters"] = parameters;
+                parameters.Add(new JsonObject { ["$ref"] = "#/components/parameters/RobustParam" });
+                return SetComponent(d, "parameters", "RobustParam", value());
+            }));
+            yield return new("component-response-as-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.Operations(d), r, o =>
+            {
+                if (o["responses"] is not JsonObject responses) o["responses"] = responses = new JsonObject();
+                responses["418"] = new JsonObject { ["$ref"] = "#/components/responses/RobustResponse" };
+                return SetComponent(d, "responses", "RobustResponse", value());
+            }));
+            yield return new("component-request-body-as-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.Operations(d).Where(o => o["requestBody"] is null).ToList(), r, o =>
+                Set(o, "requestBody", new JsonObject { ["$ref"] = "#/components/requestBodies/RobustBody" }) && SetComponent(d, "requestBodies", "RobustBody", value())));
+            yield return new("response-is-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.Operations(d).Where(o => o["responses"] is JsonObject).ToList(), r, o =>
+            {
+                ((JsonObject)o["responses"]!)["599"] = value();
+                return true;
+            }));
+            yield return new("media-type-is-" + label, Expect.Degraded, (d, r) =>
+                PickOne(JsonSurgery.Objects(d).Where(o => o["content"] is JsonObject { Count: > 0 }).ToList(), r, o => Set((JsonObject)o["content"]!, "application/robust", value())));
+            yield return new("path-item-is-" + label, Expect.Degraded, (d, r) =>
+            {
+                if (d["paths"] is not JsonObject paths) return false;
+                paths["/robust/broken"] = value();
+                return true;
+            });
+            if (label != "true")
+            {
+                yield return new("additionalProperties-is-" + label, Expect.Degraded, (d, r) => PickOne(JsonSurgery.ObjectSchemas(d), r, o => Set(o, "additionalProperties", value())));
+            }
+        }
+    }
+
+    private static bool SetComponent(JsonObject doc, string kind, string name, JsonNode? value)
+    {
+        if (doc["components"] is not JsonObject components) doc["components"] = components = new JsonObject();
+        if (components[kind] is not JsonObject bucket) components[kind] = bucket = new JsonObject();
+        bucket[name] = value;
+        return true;
+    }
+
+    // ---- type arrays, in 3.1 and (read leniently) in 3.0 -----------------------------------------------------------
+
+    private static IEnumerable<Mutation> TypeArrayMutations()
+    {
+        foreach (var version in new[] { "3.1.0", "3.0.3" })
+        {
+            var v = version.Substring(0, 3).Replace(".", "");
+            foreach (var (label, types) in new[]
+                     {
+                         ("integer-string", new[] { "integer", "string" }), ("integer-string-null", new[] { "integer", "string", "null" }),
+                         ("string-null", new[] { "string", "null" }), ("null-first", new[] { "null", "number", "boolean" }),
+                         ("object-array-string", new[] { "object", "array", "string" }), ("all", new[] { "null", "boolean", "integer", "number", "string", "object", "array" }),
+                         ("empty", Array.Empty<string>()), ("duplicates", new[] { "integer", "integer", "string" }),
+                     })
+            {
+                yield return new("type-array-" + label + "-" + v, Expect.Valid, (d, r) =>
+                {
+                    d["openapi"] = version;
+                    var schema = new JsonObject { ["type"] = new JsonArray(types.Select(t => (JsonNode?)t).ToArray()) };
+                    if (types.Contains("object")) schema["properties"] = new JsonObject { ["url"] = new JsonObject { ["type"] = "string" } };
+                    if (types.Contains("array")) schema["items"] = new JsonObject { ["type"] = "integer" };
+                    // In a property, array items, a component and a query parameter.
+                    var ok = AddProperty(d, r, "typeArray", schema.DeepClone())
+                             && AddProperty(d, r, "typeArrays", new JsonObject { ["type"] = "array", ["items"] = schema.DeepClone() })
+                             && AddSchemas(d, ("RobustTypeArray", (JsonObject)schema.DeepClone()));
+                    PickOne(JsonSurgery.Parameters(d).Where(p => p["in"]?.ToString() == "query").ToList(), r, p => Set(p, "schema", schema.DeepClone()));
+                    return ok;
+                });
+            }
+            yield return new("type-array-with-nullable-" + v, Expect.Valid, (d, r) =>
+            {
+                d["openapi"] = version;
+                return AddProperty(d, r, "nullableTypeArray", new JsonObject { ["nullable"] = true, ["type"] = new JsonArray("integer", "string") });
+            });
+            yield return new("type-array-unknown-name-" + v, Expect.Problem, (d, r) =>
+            {
+                // 3.1: the reader reports the name; 3.0: the generator does.
+                d["openapi"] = version;
+                return AddProperty(d, r, "bananaTypes", new JsonObject { ["type"] = new JsonArray("integer", "banana") });
+            });
+        }
+        // Every existing schema type turned into a type array, in a 3.0 document.
+        yield return new("type-arrays-everywhere-30", Expect.Valid, (d, _) =>
+        {
+            d["openapi"] = "3.0.3";
+            var typed = SchemaTyped(d);
+            foreach (var (o, i) in typed.Select((o, i) => (o, i)))
+            {
+                var type = o["type"]!.ToString();
+                o["type"] = i % 2 == 0 ? new JsonArray(type, "null") : new JsonArray(type);
+            }
+            return typed.Count > 0;
+        });
     }
 
     private static JsonNode NestedArrays(int depth)
