@@ -26,6 +26,7 @@ public static class InterleavedCheck
                 ("NSec Ed25519.Verify (baseline)", () => webhook.NSecVerify()),
                 ("verifier (verify + window)", () => webhook.VerifierOnly()),
                 ("client.Webhooks.Unwrap", () => webhook.Unwrap()),
+                ("diag: typed parse alone", () => webhook.ParseOnly()),
             ]);
         }
         finally

@@ -68,4 +68,7 @@ public class WebhookBenchmarks
 
     [Benchmark(Description = "client.Webhooks.Unwrap (verify + window + typed parse)")]
     public TelnyxWebhookEvent Unwrap() => _client.Webhooks.Unwrap(_body, _headers);
+
+    [Benchmark(Description = "diag: typed parse alone (ParseUnverified)")]
+    public TelnyxWebhookEvent ParseOnly() => _client.Webhooks.ParseUnverified(_body);
 }
