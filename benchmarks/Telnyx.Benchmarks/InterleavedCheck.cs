@@ -9,14 +9,36 @@ namespace Telnyx.Benchmarks;
 /// <c>--interleaved</c>: a cross-check of both benchmark classes for a noisy machine. BenchmarkDotNet measures one
 /// benchmark after the other, so a change in background load between them shows up as a ratio; here the variants
 /// take turns in blocks (order reversed every round), the ratio to the baseline is taken per round, under the same
-/// load, and its median over 60 rounds is printed.
+/// load, and its median over 60 rounds is printed. <c>--interleaved --webhook</c> runs only the webhook comparison.
 /// </summary>
 public static class InterleavedCheck
 {
     private const int Rounds = 60;
 
-    public static void Run()
+    public static void Run(bool webhookOnly = false)
     {
+        var webhook = new WebhookBenchmarks();
+        webhook.Setup();
+        try
+        {
+            Compare("Webhook (200 calls per block)", 200,
+            [
+                ("NSec Ed25519.Verify (baseline)", () => webhook.NSecVerify()),
+                ("verifier (verify + window)", () => webhook.VerifierOnly()),
+                ("client.Webhooks.Unwrap", () => webhook.Unwrap()),
+                ("diag: typed parse alone", () => webhook.ParseOnly()),
+            ]);
+        }
+        finally
+        {
+            webhook.Cleanup();
+        }
+
+        if (webhookOnly)
+        {
+            return;
+        }
+
         var create = new CreateConferenceBenchmarks();
         create.Setup();
         try

@@ -21,7 +21,7 @@ public static class Program
     {
         if (args.Contains("--interleaved", StringComparer.OrdinalIgnoreCase))
         {
-            InterleavedCheck.Run();
+            InterleavedCheck.Run(webhookOnly: args.Contains("--webhook", StringComparer.OrdinalIgnoreCase));
             return 0;
         }
 

@@ -30,7 +30,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
 {
     private readonly string _apiKey;
     private readonly Uri? _webhookUrl;
-    private readonly byte[]? _signingKey;
+    private readonly WebhookSigningKey? _signingKey;
     private readonly object _gate = new();
     private readonly Dictionary<string, QueueState> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConferenceState> _conferences = new(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
     private int _webhooksDelivered;
     private int _webhooksFailed;
 
-    private EmbeddedTelnyxServer(string apiKey, Uri? webhookUrl, byte[]? signingKey)
+    private EmbeddedTelnyxServer(string apiKey, Uri? webhookUrl, WebhookSigningKey? signingKey)
     {
         _apiKey = apiKey;
         _webhookUrl = webhookUrl;
@@ -64,9 +64,9 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
     public int WebhooksFailed => Volatile.Read(ref _webhooksFailed);
 
     /// <summary>Starts the server. Webhooks are sent only when both a URL and a signing key are given.</summary>
-    public static async Task<EmbeddedTelnyxServer> StartAsync(string apiKey, Uri? webhookUrl, byte[]? signingSecretKey)
+    public static async Task<EmbeddedTelnyxServer> StartAsync(string apiKey, Uri? webhookUrl, WebhookSigningKey? signingKey)
     {
-        var server = new EmbeddedTelnyxServer(apiKey, webhookUrl, signingSecretKey);
+        var server = new EmbeddedTelnyxServer(apiKey, webhookUrl, signingKey);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -717,7 +717,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
                 using var request = new HttpRequestMessage(HttpMethod.Post, _webhookUrl) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
                 request.Headers.Add("telnyx-timestamp", timestamp);
-                request.Headers.Add("telnyx-signature-ed25519", Sodium.SignWebhook(_signingKey!, timestamp, body));
+                request.Headers.Add("telnyx-signature-ed25519", _signingKey!.Sign(timestamp, body));
                 using var response = await _webhookHttp.SendAsync(request).ConfigureAwait(false);
                 Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _webhooksDelivered : ref _webhooksFailed);
             }

@@ -19,7 +19,7 @@ internal static class Program
         Usage: dotnet run --project samples/Telnyx.Demo [-- options]
 
           (no options)       Run against an embedded Telnyx-compatible server on 127.0.0.1 (random port), with
-                             Ed25519-signed webhooks delivered to a local receiver that verifies them (needs libsodium).
+                             Ed25519-signed webhooks delivered to a local receiver that verifies them.
           --live             Target the real API (https://api.telnyx.com/v2) with the key in TELNYX_API_KEY.
                              Only steps that need no live calls run; no embedded server, no webhook receiver.
           --base-url <url>   Override the API root (with --live, or to point the scenario at another compatible server).
@@ -87,28 +87,15 @@ internal static class Program
         const string apiKey = "KEY-demo-0123456789";
         Timeline.Start();
 
-        // Webhooks need libsodium for signing; without it the scenario still runs, just without events.
-        WebhookReceiver? receiver = null;
-        byte[]? secretKey = null;
-        if (Sodium.IsAvailable)
-        {
-            var (publicKey, sk) = Sodium.CreateKeyPair();
-            secretKey = sk;
-            receiver = await WebhookReceiver.StartAsync(publicKey);
-        }
-        else
-        {
-            Console.WriteLine($"note: webhooks skipped: {Sodium.UnavailableReason}.");
-        }
+        // The embedded server signs its webhooks (NSec, libsodium from its NuGet package); the receiver verifies them.
+        using var signingKey = new WebhookSigningKey();
+        WebhookReceiver receiver = await WebhookReceiver.StartAsync(signingKey.PublicKey);
 
         await using (receiver)
-        await using (var server = await EmbeddedTelnyxServer.StartAsync(apiKey, receiver?.Url, secretKey))
+        await using (var server = await EmbeddedTelnyxServer.StartAsync(apiKey, receiver.Url, signingKey))
         {
-            Timeline.Step($"embedded Telnyx API on {server.BaseUrl}" + (receiver is null ? string.Empty : $", webhooks to {receiver.Url}"));
-            if (receiver is not null)
-            {
-                await SendForgedWebhookAsync(receiver.Url, ct);
-            }
+            Timeline.Step($"embedded Telnyx API on {server.BaseUrl}, webhooks to {receiver.Url}");
+            await SendForgedWebhookAsync(receiver.Url, ct);
             using (var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = server.BaseUrl }))
             {
                 await Scenario.CheckBadKeyAsync(server.BaseUrl, ct);
@@ -117,9 +104,9 @@ internal static class Program
 
             var flushed = await server.FlushWebhooksAsync(TimeSpan.FromSeconds(2));
             Timeline.Step($"done: {server.Requests} API requests, {server.DuplicateCommands} duplicate command_id replayed, " +
-                (receiver is null ? "webhooks off" : $"{receiver.Verified} webhooks verified, {receiver.Rejected} forged rejected, {server.WebhooksFailed} undelivered") +
+                $"{receiver.Verified} webhooks verified, {receiver.Rejected} forged rejected, {server.WebhooksFailed} undelivered" +
                 (flushed ? string.Empty : " (gave up waiting for the rest after 2 s)"));
-            if (receiver is not null && (receiver.Rejected != 1 || server.WebhooksFailed > 0 || !flushed))
+            if (receiver.Verified == 0 || receiver.Rejected != 1 || server.WebhooksFailed > 0 || !flushed)
             {
                 Console.Error.WriteLine("FAILED: not every webhook was delivered and verified.");
                 return 1;

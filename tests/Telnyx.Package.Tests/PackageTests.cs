@@ -48,6 +48,8 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("<readme>README.md</readme>", nuspec, StringComparison.Ordinal);
         Assert.Contains("<repository type=\"git\"", nuspec, StringComparison.Ordinal);
         Assert.Contains("id=\"Microsoft.Extensions.Http\"", nuspec, StringComparison.Ordinal);
+        // Webhook verification is libsodium through NSec; its libsodium package brings the native library to consumers.
+        Assert.Contains("id=\"NSec.Cryptography\" version=\"26.4.0\"", nuspec, StringComparison.Ordinal);
         Assert.DoesNotContain("Telnyx.Generator\"", nuspec, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.ChangeExtension(_package.PackagePath, ".snupkg")), "no symbol package beside the package");
     }

@@ -62,7 +62,7 @@ internal static class Ed25519PublicKeyFormat
                 ParameterName),
         };
 
-        if (!Ed25519.IsValidPublicKey(key))
+        if (!Ed25519PublicKeyCheck.IsValid(key))
         {
             throw new ArgumentException(
                 "The public key is not a valid Ed25519 key: it must be the canonical encoding of a curve point that is not of small order.",

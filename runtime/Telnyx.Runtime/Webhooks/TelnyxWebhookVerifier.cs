@@ -33,8 +33,11 @@ public sealed class TelnyxWebhookVerifier
     /// <summary>Longest timestamp header whose signed prefix is built on the stack (longer ones are legal with leading zeros).</summary>
     private const int StackPrefixLimit = 64;
 
-    /// <summary>The key, decoded once: each verification then skips the point decompression and table setup.</summary>
-    private readonly Ed25519.PreparedPublicKey _publicKey;
+    /// <summary>The raw key, checked by <see cref="Ed25519PublicKeyCheck"/>.</summary>
+    private readonly byte[] _publicKeyBytes;
+
+    /// <summary>The key imported into NSec once, not per webhook.</summary>
+    private readonly NSec.Cryptography.PublicKey _publicKey;
 
     /// <summary>Creates a verifier from the Telnyx public key in text form.</summary>
     /// <param name="publicKey">
@@ -46,9 +49,11 @@ public sealed class TelnyxWebhookVerifier
     /// <exception cref="ArgumentNullException"><paramref name="publicKey"/> is null.</exception>
     /// <exception cref="ArgumentException">The key is in none of the accepted forms, or is not a valid Ed25519 public key.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is negative.</exception>
+    /// <exception cref="PlatformNotSupportedException">The native libsodium library (from the libsodium NuGet package) could not be loaded.</exception>
     public TelnyxWebhookVerifier(string publicKey, TimeSpan? tolerance = null, TimeProvider? timeProvider = null)
     {
-        _publicKey = Prepare(Ed25519PublicKeyFormat.Parse(publicKey));
+        _publicKeyBytes = Ed25519PublicKeyFormat.Parse(publicKey);
+        _publicKey = Import(_publicKeyBytes);
         Tolerance = ValidateTolerance(tolerance);
         TimeProvider = timeProvider ?? TimeProvider.System;
     }
@@ -59,15 +64,17 @@ public sealed class TelnyxWebhookVerifier
     /// <param name="timeProvider">The clock; defaults to <see cref="System.TimeProvider.System"/>.</param>
     /// <exception cref="ArgumentException">The bytes are neither form, or not a valid Ed25519 public key.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is negative.</exception>
+    /// <exception cref="PlatformNotSupportedException">The native libsodium library (from the libsodium NuGet package) could not be loaded.</exception>
     public TelnyxWebhookVerifier(ReadOnlySpan<byte> publicKey, TimeSpan? tolerance = null, TimeProvider? timeProvider = null)
     {
-        _publicKey = Prepare(Ed25519PublicKeyFormat.Parse(publicKey));
+        _publicKeyBytes = Ed25519PublicKeyFormat.Parse(publicKey);
+        _publicKey = Import(_publicKeyBytes);
         Tolerance = ValidateTolerance(tolerance);
         TimeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    private static Ed25519.PreparedPublicKey Prepare(byte[] publicKey) =>
-        Ed25519.PreparedPublicKey.TryCreate(publicKey)
+    private static NSec.Cryptography.PublicKey Import(byte[] publicKey) =>
+        Ed25519.TryImport(publicKey)
         ?? throw new ArgumentException("The public key is not a valid Ed25519 key.", nameof(publicKey)); // Parse checked it already
 
     private static TimeSpan ValidateTolerance(TimeSpan? tolerance)
@@ -78,7 +85,7 @@ public sealed class TelnyxWebhookVerifier
     }
 
     /// <summary>The raw 32-byte Ed25519 public key.</summary>
-    public ReadOnlyMemory<byte> PublicKey => _publicKey.Encoding;
+    public ReadOnlyMemory<byte> PublicKey => _publicKeyBytes;
 
     /// <summary>How far the timestamp may be from now, in either direction (inclusive).</summary>
     public TimeSpan Tolerance { get; }

@@ -22,10 +22,10 @@ public class TelnyxWebhookVerifierTests
     private static readonly DateTimeOffset Now = DateTimeOffset.FromUnixTimeSeconds(1_717_000_000);
 
     private static readonly (byte[] PublicKey, byte[] SecretKey) Key =
-        Libsodium.KeyPairFromSeed(SHA256.HashData("telnyx webhook test key"u8));
+        TestSigner.KeyPairFromSeed(SHA256.HashData("telnyx webhook test key"u8));
 
     private static readonly (byte[] PublicKey, byte[] SecretKey) OtherKey =
-        Libsodium.KeyPairFromSeed(SHA256.HashData("some other key"u8));
+        TestSigner.KeyPairFromSeed(SHA256.HashData("some other key"u8));
 
     private static readonly byte[] Body =
         Encoding.UTF8.GetBytes("""{"data":{"event_type":"call.initiated","id":"0ccc7b54-4df3-4bca-a65a-3da1ecc777f0","payload":{"to":"+13129457420"}}}""");
@@ -37,7 +37,7 @@ public class TelnyxWebhookVerifierTests
 
     /// <summary>What Telnyx does: sign "{timestamp}|{body}" and send the signature in base64.</summary>
     private static string Sign(string timestamp, byte[] body, byte[]? secretKey = null) =>
-        Convert.ToBase64String(Libsodium.Sign([.. Encoding.UTF8.GetBytes(timestamp + "|"), .. body], secretKey ?? Key.SecretKey));
+        Convert.ToBase64String(TestSigner.Sign([.. Encoding.UTF8.GetBytes(timestamp + "|"), .. body], secretKey ?? Key.SecretKey));
 
     private static string Timestamp(DateTimeOffset at) => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 

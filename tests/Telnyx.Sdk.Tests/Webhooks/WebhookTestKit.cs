@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using NSec.Cryptography;
 using Telnyx.Runtime.Http;
 using Telnyx.Runtime.Webhooks;
 
@@ -32,13 +33,11 @@ internal sealed class WebhookSigner
     /// <summary>The instant every test's clock shows: a whole number of seconds, so the tolerance edges are exact.</summary>
     public static readonly DateTimeOffset Now = new(2024, 5, 14, 9, 30, 0, TimeSpan.Zero);
 
-    private readonly byte[] _secretKey;
+    private readonly Key _key = Key.Create(SignatureAlgorithm.Ed25519); // libsodium through NSec, as the runtime verifies
 
     public WebhookSigner()
     {
-        (byte[] publicKey, byte[] secretKey) = Sodium.GenerateKeyPair();
-        PublicKey = Convert.ToBase64String(publicKey);
-        _secretKey = secretKey;
+        PublicKey = Convert.ToBase64String(_key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
     }
 
     /// <summary>The public key as the Mission Control Portal shows it: base64 of the raw 32 bytes.</summary>
@@ -57,7 +56,7 @@ internal sealed class WebhookSigner
         byte[] message = new byte[prefix.Length + body.Length];
         prefix.CopyTo(message, 0);
         body.CopyTo(message, prefix.Length);
-        return new SignedWebhook(body, timestamp, Convert.ToBase64String(Sodium.Sign(message, _secretKey)));
+        return new SignedWebhook(body, timestamp, Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(_key, message)));
     }
 
     /// <summary>A client whose webhooks trust this key, with the clock stopped at <see cref="Now"/>.</summary>
