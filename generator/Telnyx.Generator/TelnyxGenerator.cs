@@ -66,9 +66,13 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
             .Select(static (unit, ct) => Guard(() => SourceFile.Emit(unit), unit.Subject))
             .WithTrackingName(TrackingNames.Emit);
 
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        // TelnyxStrict only changes the severity reported, so a change of it re-reads no document.
+        var strict = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => SeverityPolicy.IsStrict(provider.GlobalOptions.TryGetValue(SeverityPolicy.StrictProperty, out var value) ? value : null));
+
+        context.RegisterSourceOutput(diagnostics.Combine(strict), static (spc, pair) =>
         {
-            foreach (var info in list) spc.ReportDiagnostic(info.ToDiagnostic());
+            foreach (var info in pair.Left) spc.ReportDiagnostic(info.ToDiagnostic(pair.Right));
         });
 
         context.RegisterSourceOutput(sources.Collect(), static (spc, all) =>
@@ -105,11 +109,13 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
             : provider.GlobalOptions.TryGetValue(NamespaceProperty, out var global) && !string.IsNullOrWhiteSpace(global)
                 ? global.Trim()
                 : DefaultNamespace;
+        // The build props encode TelnyxInclude (its ';' would end the value in the analyzer config file).
         var include = options.TryGetValue(IncludeMetadata, out var perFileInclude) && !string.IsNullOrWhiteSpace(perFileInclude)
-            ? perFileInclude.Trim()
+            ? OptionEncoding.Decode(perFileInclude.Trim())
             : provider.GlobalOptions.TryGetValue(IncludeProperty, out var globalInclude) && !string.IsNullOrWhiteSpace(globalInclude)
-                ? globalInclude.Trim()
+                ? OptionEncoding.Decode(globalInclude.Trim())
                 : null;
+        if (string.IsNullOrWhiteSpace(include)) include = null;
         try
         {
             var text = file.GetText(ct);

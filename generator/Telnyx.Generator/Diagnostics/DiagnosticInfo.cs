@@ -18,10 +18,13 @@ internal sealed record SpecLocation(string FilePath, int Start, int Length, int 
 /// <summary>A diagnostic as an equatable value: descriptor ID, message arguments and spec location.</summary>
 internal sealed record DiagnosticInfo(string Id, SpecLocation Location, EquatableArray<string> Arguments)
 {
-    public Diagnostic ToDiagnostic()
+    /// <param name="strict">TelnyxStrict: worked-around document defects are reported as errors (see <see cref="SeverityPolicy"/>).</param>
+    public Diagnostic ToDiagnostic(bool strict = false)
     {
         var descriptor = DiagnosticDescriptorLookup.Find(Id);
-        return Diagnostic.Create(descriptor, Location.ToLocation(), System.Linq.Enumerable.ToArray<object>(Arguments.AsImmutableArray()));
+        var severity = SeverityPolicy.Effective(descriptor, strict);
+        return Diagnostic.Create(descriptor, Location.ToLocation(), severity, additionalLocations: null, properties: null,
+            System.Linq.Enumerable.ToArray<object>(Arguments.AsImmutableArray()));
     }
 }
 

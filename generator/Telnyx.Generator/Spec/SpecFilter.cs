@@ -17,6 +17,10 @@ internal sealed class SpecFilter
     private readonly List<string> _paths = new();
     private readonly List<string> _webhooks = new();
 
+    // Selectors with nothing after the kind ("path:"): they select nothing and are reported (an empty path
+    // prefix would otherwise select every operation).
+    private readonly List<string> _empty = new();
+
     private SpecFilter()
     {
     }
@@ -29,6 +33,11 @@ internal sealed class SpecFilter
         {
             var selector = raw.Trim();
             if (selector.Length == 0) continue;
+            if (selector.EndsWith(":", StringComparison.Ordinal) && IsKind(selector.Substring(0, selector.Length - 1)))
+            {
+                filter._empty.Add(selector);
+                continue;
+            }
             if (selector.StartsWith("tag:", StringComparison.OrdinalIgnoreCase)) filter._tags.Add(selector.Substring(4).Trim());
             else if (selector.StartsWith("path:", StringComparison.OrdinalIgnoreCase)) filter._paths.Add(selector.Substring(5).Trim());
             else if (selector.StartsWith("webhook:", StringComparison.OrdinalIgnoreCase)) filter._webhooks.Add(selector.Substring(8).Trim());
@@ -66,6 +75,7 @@ internal sealed class SpecFilter
         var operations = (document.Paths ?? new OpenApiPaths())
             .SelectMany(p => (p.Value?.Operations ?? new Dictionary<System.Net.Http.HttpMethod, OpenApiOperation>()).Select(o => (Path: p.Key, Operation: o.Value)))
             .ToList();
+        foreach (var empty in _empty) yield return empty;
         foreach (var tag in _tags)
         {
             if (!operations.Any(o => o.Operation.Tags?.Any(t => t?.Name == tag) == true)) yield return "tag:" + tag;
@@ -79,6 +89,9 @@ internal sealed class SpecFilter
             if (!(document.Webhooks?.Keys.Any(k => Matches(webhook, k)) ?? false)) yield return "webhook:" + webhook;
         }
     }
+
+    private static bool IsKind(string kind)
+        => kind.Equals("tag", StringComparison.OrdinalIgnoreCase) || kind.Equals("path", StringComparison.OrdinalIgnoreCase) || kind.Equals("webhook", StringComparison.OrdinalIgnoreCase);
 
     private static bool Matches(string pattern, string key)
         => pattern.EndsWith("*", StringComparison.Ordinal)
