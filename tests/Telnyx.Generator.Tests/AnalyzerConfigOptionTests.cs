@@ -40,8 +40,8 @@ public class AnalyzerConfigOptionTests
     public Task TelnyxInclude_ASemicolonListWrittenRaw_IsCutAtTheSemicolonByTheConfigParser(bool asItemMetadata)
     {
         // MSBuild writes the value as it is; the parser keeps "tag:Regions" and drops ";tag:Widgets" as a comment.
-        // So Region and client.Regions are generated, Widget and client.Widgets are not (CS0234, CS1061). Until the package encodes
-        // the value (and the generator decodes it), a selector list cannot pass through an analyzer config raw.
+        // So Region and client.Regions are generated, Widget and client.Widgets are not (CS0234, CS1061). This is why the
+        // props encode the value (next test); a hand-written config separates selectors with ','.
         var config = asItemMetadata
             ? new MsBuildEditorConfig().Spec(SpecPath, ("TelnyxInclude", BothSelectors))
             : new MsBuildEditorConfig().Property("TelnyxInclude", BothSelectors).Spec(SpecPath);
@@ -56,6 +56,34 @@ public class AnalyzerConfigOptionTests
                 public static object Widgets(global::Telnyx.TelnyxClient c) => c.{|CS1061:Widgets|};
             }
             """);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task TelnyxInclude_EncodedAsThePropsWriteIt_SurvivesTheConfigParser(bool asItemMetadata)
+    {
+        // What build/Telnyx.Generated.props writes ([MSBuild]::ConvertToBase64: base64 of the UTF-8), so no ';' or '#'
+        // reaches the parser and the generator decodes the value: both tags are selected, and the third selector,
+        // which holds a '#', arrives whole (TLX0010 names all of it, so nothing after the '#' was cut).
+        var value = OptionEncoding.Marker + System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(BothSelectors + ";tag:Wid#gets"));
+        var config = asItemMetadata
+            ? new MsBuildEditorConfig().Spec(SpecPath, ("TelnyxInclude", value))
+            : new MsBuildEditorConfig().Property("TelnyxInclude", value).Spec(SpecPath);
+        return RunAsync(config, """
+            namespace Consumer;
+
+            public static class Uses
+            {
+                public static string? Name(global::Telnyx.Region r) => r.Name;
+                public static object Size(global::Telnyx.Widget w) => w;
+                public static object Regions(global::Telnyx.TelnyxClient c) => c.Regions;
+                public static object Widgets(global::Telnyx.TelnyxClient c) => c.Widgets;
+            }
+            """,
+            "{|#0:|}" + Spec,
+            new DiagnosticResult(DiagnosticDescriptors.FilterUnmatched).WithSeverity(DiagnosticSeverity.Warning)
+                .WithLocation(0).WithArguments("tag:Wid#gets"));
     }
 
     [Fact]
