@@ -19,7 +19,7 @@ public class DiagnosticTests
     private const string SpecPath = "/specs/test.json";
 
     /// <summary>The consumer's own code: it must compile whatever the spec does.</summary>
-    private const string ConsumerSource = """
+    internal const string ConsumerSource = """
         namespace Consumer;
 
         public sealed class Widget

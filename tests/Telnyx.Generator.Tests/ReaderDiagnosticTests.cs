@@ -18,17 +18,8 @@ public class ReaderDiagnosticTests
 {
     private const string Path = "/specs/test.json";
 
-    /// <summary>The consumer's own code: it must compile whatever the spec does.</summary>
-    private const string ConsumerSource = """
-        namespace Consumer;
-
-        public sealed class Widget
-        {
-            public int Size { get; init; }
-
-            public override string ToString() => Size.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-        }
-        """;
+    /// <summary>The same consumer code as the library tests use.</summary>
+    private const string ConsumerSource = DiagnosticTests.ConsumerSource;
 
     [Fact]
     public void TLX0001_TextThatCannotBeRead()
