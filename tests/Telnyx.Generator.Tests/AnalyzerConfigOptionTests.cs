@@ -17,7 +17,8 @@ public class AnalyzerConfigOptionTests
 {
     private const string SpecPath = "/specs/filtered.json";
 
-    private const string Spec = """
+    /// <summary>Two tagged operations, so a selector list can keep one, both or neither.</summary>
+    internal const string Spec = """
         {
           "openapi": "3.1.0",
           "info": { "title": "Filtered", "version": "1.0.0" },

@@ -35,20 +35,7 @@ public class ReaderDiagnosticTests
     [Fact]
     public void TLX0010_IncludeSelectorThatMatchesNothing_AndTheFilterKeepsOnlyWhatIsSelected()
     {
-        const string spec = """
-            {
-              "openapi": "3.1.0",
-              "info": { "title": "Filtered", "version": "1.0.0" },
-              "paths": {
-                "/regions": { "get": { "operationId": "ListRegions", "tags": ["Regions"], "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Region" } } } } } } },
-                "/widgets": { "get": { "operationId": "ListWidgets", "tags": ["Widgets"], "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Widget" } } } } } } }
-              },
-              "components": { "schemas": {
-                "Region": { "type": "object", "properties": { "name": { "type": "string" } } },
-                "Widget": { "type": "object", "properties": { "size": { "type": "integer" } } }
-              } }
-            }
-            """;
+        const string spec = AnalyzerConfigOptionTests.Spec;
 
         var result = SpecReader.Read(new SpecSource(Path, spec, "Telnyx", null, "tag:Regions;tag:Gadgets"), CancellationToken.None);
 
