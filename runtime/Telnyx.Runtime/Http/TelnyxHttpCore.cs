@@ -812,6 +812,7 @@ public sealed class TelnyxHttpCore : IDisposable
         }
         catch (Exception ex) when (response.Telemetry is { } telemetry && telemetry.Failed(ex))
         {
+            // Never entered: any other failure of the reader is recorded on the span by the filter.
             throw;
         }
     }
