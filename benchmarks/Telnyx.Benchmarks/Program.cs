@@ -13,12 +13,18 @@ namespace Telnyx.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/Telnyx.Benchmarks -- --filter '*'</c>.
 /// Add <c>--quick</c> for a short run (a few iterations, about a minute) instead of a full one, or run
-/// <c>--interleaved</c> alone for the interleaved cross-check of both classes (<see cref="InterleavedCheck"/>).
+/// <c>--interleaved</c> alone for the interleaved cross-check of both classes (<see cref="InterleavedCheck"/>;
+/// <c>--interleaved --telemetry</c> for the tracing and metrics overhead).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--interleaved", StringComparer.OrdinalIgnoreCase) && args.Contains("--telemetry", StringComparer.OrdinalIgnoreCase))
+        {
+            InterleavedCheck.RunTelemetry();
+            return 0;
+        }
         if (args.Contains("--interleaved", StringComparer.OrdinalIgnoreCase))
         {
             InterleavedCheck.Run(webhookOnly: args.Contains("--webhook", StringComparer.OrdinalIgnoreCase));

@@ -23,6 +23,7 @@ internal static class Program
           --live             Target the real API (https://api.telnyx.com/v2) with the key in TELNYX_API_KEY.
                              Only steps that need no live calls run; no embedded server, no webhook receiver.
           --base-url <url>   Override the API root (with --live, or to point the scenario at another compatible server).
+          --trace            Print every span of the "Telnyx" and "System.Net.Http" sources (OpenTelemetry console exporter).
           -h, --help         Show this help.
 
         Exit code 0 when every step succeeded, 1 on a failed step, 2 on bad arguments.
@@ -31,6 +32,7 @@ internal static class Program
     private static async Task<int> Main(string[] args)
     {
         var live = false;
+        var trace = false;
         Uri? baseUrl = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,6 +44,9 @@ internal static class Program
                 case "--live":
                     live = true;
                     break;
+                case "--trace":
+                    trace = true;
+                    break;
                 case "--base-url" when i + 1 < args.Length && Uri.TryCreate(args[i + 1], UriKind.Absolute, out var url):
                     baseUrl = url;
                     i++;
@@ -52,6 +57,7 @@ internal static class Program
             }
         }
 
+        using var tracing = trace ? DemoTracing.Start() : null;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(50));
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
         try

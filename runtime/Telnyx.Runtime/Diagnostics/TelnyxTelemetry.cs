@@ -34,8 +34,23 @@ public static class TelnyxTelemetry
     /// <summary>Span and metric attribute: the failure, as the exception's type name or the HTTP status code (semantic convention).</summary>
     public const string ErrorTypeAttribute = "error.type";
 
+    /// <summary>Span attribute of a pager's page request: the page number it asked for.</summary>
+    public const string PageNumberAttribute = "telnyx.page.number";
+
     /// <summary>The name of the span event recorded for each retry.</summary>
     public const string RetryEventName = "telnyx.retry";
+
+    /// <summary>Attribute of a <see cref="RetryEventName"/> event: the attempt that failed (1 for the first).</summary>
+    public const string RetryAttemptAttribute = "telnyx.retry.attempt";
+
+    /// <summary>Attribute of a <see cref="RetryEventName"/> event: the wait before the next attempt, in milliseconds.</summary>
+    public const string RetryDelayAttribute = "telnyx.retry.delay_ms";
+
+    /// <summary>
+    /// Metric attribute of <see cref="RetryInstrument"/>: why the attempt is retried, the status code (<c>503</c>),
+    /// <c>timeout</c> for an attempt timeout, or the exception's type name for a connection failure.
+    /// </summary>
+    public const string RetryReasonAttribute = "telnyx.retry.reason";
 
     /// <summary>Histogram: the duration of each SDK call, retries included, in seconds.</summary>
     public const string RequestDurationInstrument = "telnyx.client.request.duration";

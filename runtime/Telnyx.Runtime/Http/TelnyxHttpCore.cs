@@ -13,6 +13,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Telnyx.Runtime.Diagnostics;
 using Telnyx.Runtime.Errors;
 using Telnyx.Runtime.Json;
 
@@ -339,95 +340,107 @@ public sealed class TelnyxHttpCore : IDisposable
             extraBody = options.ExtraBodyOrNull;
         }
 
-        Uri uri = BuildUri(request, extraQuery);
-        // Extra body fields are merged into JSON bodies only; a non-JSON body is sent as given.
-        byte[]? body = extraBody is null || request.ContentType is not null ? request.BodyBytes : MergeBody(request.BodyBytes, extraBody);
-
-        for (int attempt = 1; ; attempt++)
+        // Null unless something listens; its span is Activity.Current while the attempts run, so HttpClient's nest in it.
+        var telemetry = OperationTelemetry.Start(request);
+        try
         {
-            TimeSpan delay;
-            int? failedStatus = null;
-            Exception? failure = null;
+            Uri uri = BuildUri(request, extraQuery);
+            // Extra body fields are merged into JSON bodies only; a non-JSON body is sent as given.
+            byte[]? body = extraBody is null || request.ContentType is not null ? request.BodyBytes : MergeBody(request.BodyBytes, extraBody);
 
-            var scope = new AttemptScope(this, timeout, cancellationToken);
-            HttpResponseMessage? response = null;
-            byte[] buffer = Array.Empty<byte>();
-            int length = 0;
-            try
+            for (int attempt = 1; ; attempt++)
             {
-                using (var message = BuildMessage(request, uri, body, extraHeaders))
+                TimeSpan delay;
+                int? failedStatus = null;
+                Exception? failure = null;
+
+                var scope = new AttemptScope(this, timeout, cancellationToken);
+                HttpResponseMessage? response = null;
+                byte[] buffer = Array.Empty<byte>();
+                int length = 0;
+                try
                 {
-                    response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
-                    (buffer, length) = await ReadBodyAsync(response.Content, scope.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (IsTransportFailure(ex))
-            {
-                response?.Dispose();
-                scope.Dispose();
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw new TaskCanceledException("The Telnyx request was canceled.", ex, cancellationToken);
-                }
-                bool timedOut = ex is OperationCanceledException || scope.TimedOut;
-                if (attempt > maxRetries)
-                {
-                    if (timedOut)
+                    using (var message = BuildMessage(request, uri, body, extraHeaders))
                     {
-                        throw new TelnyxTimeoutException(
-                            $"The Telnyx request {request.Method} {request.Path} timed out after {FormatSpan(timeout)} ({FormatAttempts(attempt)}).",
-                            timeout, ex, attempt);
+                        response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
+                        (buffer, length) = await ReadBodyAsync(response.Content, scope.Token).ConfigureAwait(false);
                     }
-                    throw new TelnyxConnectionException(
-                        $"The Telnyx request {request.Method} {request.Path} failed without a complete response ({FormatAttempts(attempt)}): {ex.Message}",
-                        ex, attempt);
                 }
-                failure = ex;
-                delay = Backoff(attempt);
-                goto Retry;
-            }
-            catch
-            {
-                response?.Dispose();
-                scope.Dispose();
-                throw;
-            }
-            scope.Dispose();
-
-            int status = (int)response.StatusCode;
-            if (status >= 200 && status <= 299)
-            {
-                return new BufferedResponse(response, buffer, length, attempt);
-            }
-
-            try
-            {
-                bool retryable = IsRetryableStatus(status);
-                TimeSpan? retryAfter = retryable || status == 429 ? GetRetryAfter(response) : null;
-                if (!retryable || attempt > maxRetries)
+                catch (Exception ex) when (IsTransportFailure(ex))
                 {
-                    throw TelnyxErrorFactory.Create(status, response.ReasonPhrase, buffer.AsSpan(0, length), CollectHeaders(response), attempt, retryAfter);
+                    response?.Dispose();
+                    scope.Dispose();
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        throw new TaskCanceledException("The Telnyx request was canceled.", ex, cancellationToken);
+                    }
+                    bool timedOut = ex is OperationCanceledException || scope.TimedOut;
+                    if (attempt > maxRetries)
+                    {
+                        if (timedOut)
+                        {
+                            throw new TelnyxTimeoutException(
+                                $"The Telnyx request {request.Method} {request.Path} timed out after {FormatSpan(timeout)} ({FormatAttempts(attempt)}).",
+                                timeout, ex, attempt);
+                        }
+                        throw new TelnyxConnectionException(
+                            $"The Telnyx request {request.Method} {request.Path} failed without a complete response ({FormatAttempts(attempt)}): {ex.Message}",
+                            ex, attempt);
+                    }
+                    failure = ex;
+                    delay = Backoff(attempt);
+                    goto Retry;
                 }
-                failedStatus = status;
-                delay = retryAfter is TimeSpan ra ? Clamp(ra, _maxRetryAfter) : Backoff(attempt);
-            }
-            finally
-            {
-                ReturnBuffer(buffer);
-                response.Dispose();
-            }
+                catch
+                {
+                    response?.Dispose();
+                    scope.Dispose();
+                    throw;
+                }
+                scope.Dispose();
 
-        Retry:
-            _onRetry?.Invoke(new TelnyxRetryEvent(request.Method, request.Path, attempt, delay, failedStatus, failure));
-            if (_delay is not null)
-            {
-                await _delay(delay, cancellationToken).ConfigureAwait(false);
+                int status = (int)response.StatusCode;
+                if (status >= 200 && status <= 299)
+                {
+                    telemetry?.Succeeded(status, attempt);
+                    return new BufferedResponse(response, buffer, length, attempt, telemetry);
+                }
+
+                try
+                {
+                    bool retryable = IsRetryableStatus(status);
+                    TimeSpan? retryAfter = retryable || status == 429 ? GetRetryAfter(response) : null;
+                    if (!retryable || attempt > maxRetries)
+                    {
+                        throw TelnyxErrorFactory.Create(status, response.ReasonPhrase, buffer.AsSpan(0, length), CollectHeaders(response), attempt, retryAfter);
+                    }
+                    failedStatus = status;
+                    delay = retryAfter is TimeSpan ra ? Clamp(ra, _maxRetryAfter) : Backoff(attempt);
+                }
+                finally
+                {
+                    ReturnBuffer(buffer);
+                    response.Dispose();
+                }
+
+            Retry:
+                _onRetry?.Invoke(new TelnyxRetryEvent(request.Method, request.Path, attempt, delay, failedStatus, failure));
+                telemetry?.Retry(attempt, delay, failedStatus, failure);
+                if (_delay is not null)
+                {
+                    await _delay(delay, cancellationToken).ConfigureAwait(false);
+                }
+                else if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
             }
-            else if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-            }
-            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (Exception ex) when (telemetry is not null && telemetry.FailedAndStop(ex))
+        {
+            // Never entered: the filter records the failure and returns false.
+            throw;
         }
     }
 
@@ -791,9 +804,16 @@ public sealed class TelnyxHttpCore : IDisposable
         {
             int status = (int)response.Message.StatusCode;
             string text = Encoding.UTF8.GetString(response.Span);
-            throw new TelnyxInvalidResponseException(
+            var invalid = new TelnyxInvalidResponseException(
                 $"Telnyx API returned {status.ToString(CultureInfo.InvariantCulture)} with a body that is not the expected JSON: {ex.Message}",
                 status, text, ex, response.Attempts);
+            response.Telemetry?.Failed(invalid);
+            throw invalid;
+        }
+        catch (Exception ex) when (response.Telemetry is { } telemetry && telemetry.Failed(ex))
+        {
+            // Never entered: any other failure of the reader is recorded on the span by the filter.
+            throw;
         }
     }
 
@@ -856,15 +876,19 @@ public sealed class TelnyxHttpCore : IDisposable
         private readonly byte[] _buffer;
         private readonly int _length;
 
-        public BufferedResponse(HttpResponseMessage message, byte[] buffer, int length, int attempts)
+        public BufferedResponse(HttpResponseMessage message, byte[] buffer, int length, int attempts, OperationTelemetry? telemetry)
         {
             Message = message;
             _buffer = buffer;
             _length = length;
             Attempts = attempts;
+            Telemetry = telemetry;
         }
 
         public HttpResponseMessage Message { get; }
+
+        /// <summary>The call's span and metrics, ended on <see cref="Dispose"/> (after the body is parsed).</summary>
+        public OperationTelemetry? Telemetry { get; }
 
         public int Attempts { get; }
 
@@ -877,6 +901,7 @@ public sealed class TelnyxHttpCore : IDisposable
         {
             ReturnBuffer(_buffer);
             Message.Dispose();
+            Telemetry?.Stop();
         }
     }
 

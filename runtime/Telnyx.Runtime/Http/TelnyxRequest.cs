@@ -45,11 +45,41 @@ public sealed class TelnyxRequest
         Path = path;
     }
 
+    /// <summary>Creates the request of a documented operation, which names its trace span and metrics.</summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The escaped path, as for <see cref="TelnyxRequest(HttpMethod, string)"/>.</param>
+    /// <param name="operationId">The document's operation id, for example <c>CreateConference</c>.</param>
+    /// <param name="routeTemplate">The path as the document writes it, for example <c>/conferences/{id}/actions/join</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> does not start with <c>/</c>.</exception>
+    public TelnyxRequest(HttpMethod method, string path, string operationId, string routeTemplate)
+        : this(method, path)
+    {
+        ArgumentNullException.ThrowIfNull(operationId);
+        ArgumentNullException.ThrowIfNull(routeTemplate);
+        OperationId = operationId;
+        RouteTemplate = routeTemplate;
+    }
+
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
 
     /// <summary>The escaped path relative to the base URL.</summary>
     public string Path { get; }
+
+    /// <summary>The document's operation id, or null for a request the document does not describe.</summary>
+    public string? OperationId { get; }
+
+    /// <summary>The route template (<c>/conferences/{id}</c>), or null for a request the document does not describe.</summary>
+    public string? RouteTemplate { get; }
+
+    /// <summary>
+    /// The <c>command_id</c> the body carries, for call-control commands; reported on the trace span only (the body
+    /// is what the server reads).
+    /// </summary>
+    public string? CommandId { get; set; }
+
+    /// <summary>The page number a pager requested with this request; null outside a pager.</summary>
+    internal int? PageNumber { get; set; }
 
     /// <summary>The serialized JSON body, or null when the request has none.</summary>
     public ReadOnlyMemory<byte>? Body => BodyBytes is null ? null : new ReadOnlyMemory<byte>(BodyBytes);

@@ -60,7 +60,8 @@ public sealed class TelnyxPage<T>
 /// <c>page_number</c> does not advance past the previous page's, or its <c>data</c> is byte-for-byte the previous
 /// page's. So a server that ignores <c>page[number]</c> (for example a mock that always answers "page 2 of 3")
 /// ends the enumeration with the items already received instead of looping. The cancellation token is checked
-/// before every page request.
+/// before every page request. Each page request is its own trace span (named after the list operation, tagged
+/// <c>telnyx.page.number</c>) and its own request-duration measurement; the enumeration as a whole has none.
 /// </remarks>
 /// <typeparam name="T">The item type.</typeparam>
 public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
@@ -205,6 +206,8 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
     private Task<PageResult> FetchAsync(int pageNumber, CancellationToken cancellationToken)
     {
         var request = _requestFactory(pageNumber, _pageSize);
+        // Each page is its own span (named after the request's operation); this tags it with the page it asked for.
+        request.PageNumber = pageNumber;
         return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => ParsePageResult(body, state.Reader, state.Number), _options, cancellationToken);
     }
 
