@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Telnyx.Generator.Tests;
+
+/// <summary>
+/// The receiving surface: <c>TelnyxWebhookHandler</c>, the DI registrations, and the ASP.NET Core endpoint and Redis
+/// store, which exist only in compilations that reference ASP.NET Core routing or the Redis cache. Every variant is
+/// compiled with nullable on and every warning an error.
+/// </summary>
+public class ReceivingSurfaceTests
+{
+    private const string Handler = "Telnyx.TelnyxWebhookHandler.g.cs";
+    private const string Registrations = "Telnyx.TelnyxClientServiceCollectionExtensions.g.cs";
+    private const string Endpoint = "Telnyx.TelnyxEndpointRouteBuilderExtensions.g.cs";
+    private const string RedisExtensions = "Telnyx.TelnyxRedisWebhooksBuilderExtensions.g.cs";
+    private const string RedisStore = "Telnyx.TelnyxRedisDeliveryStore.g.cs";
+
+    /// <summary>Uses the whole surface the way the README does, through both imported namespaces.</summary>
+    internal const string WebConsumer = """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+        using Telnyx;
+        using Telnyx.Runtime.DependencyInjection;
+        using Telnyx.Runtime.Webhooks.Receiving;
+
+        namespace Consumer;
+
+        public sealed class Handler : TelnyxWebhookHandler
+        {
+            public int Created { get; private set; }
+
+            public override ValueTask OnConferenceCreatedAsync(ConferenceCreatedEvent webhookEvent, TelnyxWebhookContext context, CancellationToken cancellationToken)
+            {
+                Created++;
+                return default;
+            }
+
+            public override ValueTask OnCallLeftQueueAsync(CallLeftQueueEvent webhookEvent, TelnyxWebhookContext context, CancellationToken cancellationToken) => default;
+        }
+
+        public static class Startup
+        {
+            public static void Register(IServiceCollection services, IConfiguration configuration)
+            {
+                services.AddTelnyxClient();
+                services.AddTelnyxClient(o => o.ApiKey = "KEY-unused");
+                services.AddTelnyxClient(o => { o.MaxRetries = 1; });
+                services.AddTelnyxClient(core => new TelnyxClient(core));
+                services.AddTelnyxClient(core => new TelnyxClient(core), o => o.MaxRetries = 0);
+                services.AddTelnyxClient(configuration.GetSection("Telnyx"));
+                services.AddTelnyxClient(configuration.GetSection("Telnyx"), o => o.MaxRetries = 2);
+                services.AddTelnyxWebhooks<Handler>(o => o.MaxBodyBytes = 64 * 1024).UseRedisDeduplication("app:");
+            }
+
+            public static IEndpointConventionBuilder Map(WebApplication app)
+            {
+                app.MapTelnyxWebhooks();
+                return app.MapTelnyxWebhooks("/webhooks/telnyx");
+            }
+        }
+        """;
+
+    [Fact]
+    public void ConsoleCompilation_gets_the_handler_and_di_but_no_endpoint_or_redis()
+    {
+        var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.References, GeneratorHarness.BundledSpecText);
+        var names = HintNames(result);
+        Assert.Contains(Handler, names);
+        Assert.Contains(Registrations, names);
+        Assert.DoesNotContain(Endpoint, names);
+        Assert.DoesNotContain(RedisExtensions, names);
+        Assert.DoesNotContain(RedisStore, names);
+        Assert.Null(output.GetTypeByMetadataName("Telnyx.TelnyxEndpointRouteBuilderExtensions"));
+        AssertCompilesClean(output);
+    }
+
+    [Fact]
+    public void AspNetCoreAndRedisCompilation_compiles_the_whole_surface_warning_free()
+    {
+        var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, GeneratorHarness.BundledSpecText,
+            GeneratorHarness.SpecPath, WebConsumer);
+        var names = HintNames(result);
+        Assert.All(new[] { Handler, Registrations, Endpoint, RedisExtensions, RedisStore }, n => Assert.Contains(n, names));
+        AssertCompilesClean(output);
+    }
+
+    [Fact]
+    public void AddTelnyxClient_overloads_bind_to_the_generated_one_unless_a_factory_is_passed()
+    {
+        var (_, _, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, GeneratorHarness.BundledSpecText,
+            GeneratorHarness.SpecPath, WebConsumer);
+        var tree = output.SyntaxTrees.First(t => t.ToString().Contains("class Startup", StringComparison.Ordinal));
+        var model = output.GetSemanticModel(tree);
+        var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddTelnyxClient" })
+            .Select(i => (Text: i.ToString(), Method: model.GetSymbolInfo(i).Symbol as IMethodSymbol))
+            .ToList();
+        Assert.Equal(7, calls.Count);
+        Assert.All(calls, c => Assert.True(c.Method is not null, c.Text + " binds to nothing"));
+        var owners = calls.Select(c => c.Method!.ContainingType.ToDisplayString()).ToList();
+        Assert.Equal(new[]
+        {
+            "Telnyx.TelnyxClientServiceCollectionExtensions",
+            "Telnyx.TelnyxClientServiceCollectionExtensions",
+            "Telnyx.TelnyxClientServiceCollectionExtensions",
+            // A factory lambda keeps meaning the runtime's generic registration (the README's spelling before this one).
+            "Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions",
+            "Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions",
+            "Telnyx.TelnyxClientServiceCollectionExtensions",
+            "Telnyx.TelnyxClientServiceCollectionExtensions",
+        }, owners);
+    }
+
+    internal static List<string> HintNames(GeneratorDriverRunResult result)
+        => result.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+
+    internal static void AssertCompilesClean(Compilation output)
+    {
+        var strict = output.WithOptions(((CSharpCompilationOptions)output.Options)
+            .WithWarningLevel(9999)
+            .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
+            .WithNullableContextOptions(NullableContextOptions.Enable));
+        var problems = CompileTests.Problems(strict.GetDiagnostics());
+        Assert.True(problems.Count == 0, $"{problems.Count} compiler diagnostic(s):\n" + string.Join("\n", problems.Take(30)));
+    }
+}
