@@ -19,6 +19,12 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--endpoint-interleaved", StringComparer.OrdinalIgnoreCase))
+        {
+            WebhookEndpointInterleaved.Run();
+            return 0;
+        }
+
         if (args.Contains("--interleaved", StringComparer.OrdinalIgnoreCase))
         {
             InterleavedCheck.Run(webhookOnly: args.Contains("--webhook", StringComparer.OrdinalIgnoreCase));
