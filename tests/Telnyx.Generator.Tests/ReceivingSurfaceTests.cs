@@ -120,6 +120,122 @@ public class ReceivingSurfaceTests
         }, owners);
     }
 
+    [Fact]
+    public void AspNetCoreOnly_gets_the_endpoint_and_no_redis_store()
+    {
+        var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreReferences, GeneratorHarness.BundledSpecText);
+        var names = HintNames(result);
+        Assert.Contains(Endpoint, names);
+        Assert.DoesNotContain(RedisExtensions, names);
+        Assert.DoesNotContain(RedisStore, names);
+        AssertCompilesClean(output);
+    }
+
+    [Fact]
+    public void RedisOnly_gets_the_redis_store_and_no_endpoint()
+    {
+        var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.RedisReferences, GeneratorHarness.BundledSpecText);
+        var names = HintNames(result);
+        Assert.DoesNotContain(Endpoint, names);
+        Assert.Contains(RedisExtensions, names);
+        Assert.Contains(RedisStore, names);
+        AssertCompilesClean(output);
+    }
+
+    [Fact]
+    public void WithoutDependencyInjection_only_the_handler_is_added()
+    {
+        // A compilation that sees the runtime but not its packages (no real consumer is one): nothing that needs them.
+        var bare = GeneratorHarness.References.Where(r => !System.IO.Path.GetFileName(r.Display!).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
+        var (_, result, _, _) = GeneratorHarness.Run(bare, GeneratorHarness.BundledSpecText);
+        var names = HintNames(result);
+        Assert.Contains(Handler, names);
+        Assert.DoesNotContain(Registrations, names);
+    }
+
+    [Fact]
+    public void DocumentWithoutWebhooks_has_AddTelnyxClient_but_no_handler_AddTelnyxWebhooks_endpoint_or_store()
+    {
+        var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, NoWebhooksSpec, GeneratorHarness.SpecPath,
+            "namespace Consumer; public static class Use { public static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection s) => Telnyx.TelnyxClientServiceCollectionExtensions.AddTelnyxClient(s); }");
+        var names = HintNames(result);
+        Assert.Contains(Registrations, names);
+        Assert.DoesNotContain(Handler, names);
+        Assert.DoesNotContain(Endpoint, names);
+        Assert.DoesNotContain(RedisExtensions, names);
+        Assert.DoesNotContain(RedisStore, names);
+        Assert.DoesNotContain("TelnyxWebhook", Text(result, Registrations), StringComparison.Ordinal);
+        Assert.Null(output.GetTypeByMetadataName("Telnyx.TelnyxWebhookHandler"));
+        var registrations = output.GetTypeByMetadataName("Telnyx.TelnyxClientServiceCollectionExtensions");
+        Assert.NotNull(registrations);
+        Assert.Equal(new[] { "AddTelnyxClient", "AddTelnyxClient" }, registrations!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name));
+        AssertCompilesClean(output);
+    }
+
+    [Fact]
+    public void Event_records_whose_method_names_collide_get_distinct_methods_and_compile()
+    {
+        // "unknown" gives UnknownEvent (OnUnknownAsync is the unknown-event method), "unknownEvent" gives UnknownEventEvent,
+        // whose preferred name is the first one's fallback.
+        var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, CollidingEventsSpec, GeneratorHarness.SpecPath, """
+            namespace Consumer;
+            public sealed class H : Telnyx.TelnyxWebhookHandler
+            {
+                public override System.Threading.Tasks.ValueTask OnUnknownEventAsync(Telnyx.UnknownEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnUnknownEventEventAsync(Telnyx.UnknownEventEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnUnknownAsync(Telnyx.UnknownWebhookEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnDispatchAsync(Telnyx.DispatchEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+            }
+            """);
+        Assert.Null(result.Results.Single().Exception);
+        Assert.Contains(Handler, HintNames(result));
+        var handler = output.GetTypeByMetadataName("Telnyx.TelnyxWebhookHandler")!;
+        var methods = handler.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).Select(m => m.Name).ToList();
+        Assert.Equal(methods.Count, methods.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("DispatchAsync", methods);
+        AssertCompilesClean(output);
+    }
+
+    internal const string NoWebhooksSpec = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "No webhooks", "version": "1.0.0" },
+          "paths": {
+            "/queues/{queue_name}": {
+              "get": {
+                "operationId": "RetrieveQueue",
+                "parameters": [ { "name": "queue_name", "in": "path", "required": true, "schema": { "type": "string" } } ],
+                "responses": { "200": { "description": "The queue.", "content": { "application/json": { "schema": { "type": "object", "properties": { "data": { "$ref": "#/components/schemas/Queue" } } } } } } }
+              }
+            }
+          },
+          "components": { "schemas": { "Queue": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+        }
+        """;
+
+    private static string Event(string type) => $$"""
+        { "post": { "requestBody": { "content": { "application/json": { "schema": {
+          "type": "object",
+          "properties": { "id": { "type": "string" }, "event_type": { "type": "string", "enum": ["{{type}}"] }, "payload": { "type": "object", "properties": { "n": { "type": "integer" } } } }
+        } } } }, "responses": { "200": { "description": "ok" } } } }
+        """;
+
+    private static readonly string CollidingEventsSpec = $$"""
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Colliding events", "version": "1.0.0" },
+          "paths": {},
+          "webhooks": {
+            "dispatch": {{Event("x.dispatch")}},
+            "unknown": {{Event("x.unknown")}},
+            "unknownEvent": {{Event("x.unknown_event")}}
+          }
+        }
+        """;
+
+    private static string Text(GeneratorDriverRunResult result, string hintName)
+        => result.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
     internal static List<string> HintNames(GeneratorDriverRunResult result)
         => result.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
 

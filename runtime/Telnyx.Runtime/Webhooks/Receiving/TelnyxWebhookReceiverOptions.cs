@@ -29,6 +29,9 @@ public sealed class TelnyxWebhookReceiverOptions
     /// <summary>What to do when the deduplication store cannot be reached (default <see cref="TelnyxStoreFailureMode.FailClosed"/>: 503).</summary>
     public TelnyxStoreFailureMode StoreFailureMode { get; set; } = TelnyxStoreFailureMode.FailClosed;
 
-    /// <summary>The clock of the timestamp check and of the store's expiry (tests pass a fake one).</summary>
+    /// <summary>
+    /// The clock of the timestamp check and of the handler timeout (tests pass a fake one). Store entries expire on the
+    /// cache's own clock.
+    /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
