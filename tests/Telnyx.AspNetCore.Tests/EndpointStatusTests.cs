@@ -57,8 +57,8 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer, reason);
-        Deliveries.AssertOpaque(text, delivery, _signer, failure.ToString());
+        Deliveries.AssertOpaque(status, text, delivery, _signer, reason);
+        Deliveries.AssertOpaque(status, text, delivery, _signer, failure.ToString());
 
         // The log says why (the body is not trusted, so the event id it claims is not logged as the event's).
         CapturedLog line = Assert.Single(app.Logs.Logs, l => l.AllText.Contains(reason, StringComparison.Ordinal));
@@ -98,7 +98,7 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
         AssertNoSecretsLogged(app, delivery);
     }
 
@@ -128,7 +128,7 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
 
         // At the limit exactly, it is received.
         (string id, byte[] body) = Deliveries.Joined();
@@ -152,7 +152,7 @@ public sealed class EndpointStatusTests : IDisposable
         Assert.True(request.Headers.TransferEncodingChunked ?? false, "the request was not sent chunked");
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(await response.Content.ReadAsStringAsync(), delivery, _signer);
+        Deliveries.AssertOpaque(response.StatusCode, await response.Content.ReadAsStringAsync(), delivery, _signer);
 
         // The limit came from configuration (Telnyx:Webhooks:MaxBodyBytes): a chunked body under it is handled.
         (_, byte[] body) = Deliveries.Joined();
@@ -177,7 +177,7 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
 
         // application/json with a charset is JSON.
         Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(delivery with { ContentType = "application/json; charset=utf-8" })).Status);
@@ -197,7 +197,7 @@ public sealed class EndpointStatusTests : IDisposable
         var (status, text) = await app.PostAsync(delivery);
 
         Assert.Equal(HttpStatusCode.InternalServerError, status);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
         Assert.DoesNotContain("database", text, StringComparison.OrdinalIgnoreCase);
         CapturedLog line = Assert.Single(app.Logs.Logs, l => l.Exception is InvalidOperationException || l.AllText.Contains("the database is down", StringComparison.Ordinal));
         Assert.Contains(id, line.AllText, StringComparison.Ordinal);
@@ -236,7 +236,7 @@ public sealed class EndpointStatusTests : IDisposable
         Assert.Equal(HttpStatusCode.InternalServerError, status);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"answered after {watch.Elapsed}");
         Assert.True(cancelled, "the handler's token was not cancelled");
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
         Assert.Contains(app.Logs.Logs, l => l.AllText.Contains(id, StringComparison.Ordinal) && l.Level >= LogLevel.Warning);
 
         // Timed out is not handled: the redelivery is dispatched.
@@ -276,7 +276,7 @@ public sealed class EndpointStatusTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.True(store.Calls > 0, "the store was never asked");
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
         Assert.DoesNotContain("store", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(app.Logs.Logs, l => l.AllText.Contains(id, StringComparison.Ordinal) && l.Level >= LogLevel.Warning);
         AssertNoSecretsLogged(app, delivery);
@@ -321,7 +321,7 @@ public sealed class EndpointStatusTests : IDisposable
         release.SetResult();
 
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Deliveries.AssertOpaque(text, second, _signer);
+        Deliveries.AssertOpaque(status, text, second, _signer);
         Assert.Equal(HttpStatusCode.OK, (await first).Item1);
         Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(_signer.Sign(body))).Status);
         Assert.Equal(1, app.Recorder.CountFor(id));

@@ -151,7 +151,7 @@ public sealed class RedisDeduplicationTests(ITestOutputHelper output) : IDisposa
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Empty(app.Recorder.Calls);
-        Deliveries.AssertOpaque(text, delivery, _signer);
+        Deliveries.AssertOpaque(status, text, delivery, _signer);
         Assert.Contains(app.Logs.Logs, l => l.Level >= LogLevel.Warning && l.AllText.Contains(id, StringComparison.Ordinal));
     }
 
