@@ -119,7 +119,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Body_over_the_limit_with_content_length_answers_413_unread()
+    public async Task Body_over_the_limit_with_content_length_answers_413()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Configure = r => r.MaxBodyBytes = 2048);
         SignedDelivery delivery = _signer.Sign(Padded(4096));
@@ -322,6 +322,8 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Deliveries.AssertOpaque(status, text, second, _signer);
+        Assert.Contains(app.Logs.Logs, l => l.Message.Contains(id, StringComparison.Ordinal) && l.Message.Contains("409", StringComparison.Ordinal));
+        AssertNoSecretsLogged(app, second);
         Assert.Equal(HttpStatusCode.OK, (await first).Item1);
         Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(_signer.Sign(body))).Status);
         Assert.Equal(1, app.Recorder.CountFor(id));
