@@ -94,30 +94,68 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void AddTelnyxClient_overloads_bind_to_the_generated_one_unless_a_factory_is_passed()
+    public void AddTelnyxClient_binds_a_factory_lambda_as_a_factory_and_an_options_lambda_as_options()
     {
         var (_, _, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, GeneratorHarness.BundledSpecText,
             GeneratorHarness.SpecPath, WebConsumer);
-        var tree = output.SyntaxTrees.First(t => t.ToString().Contains("class Startup", StringComparison.Ordinal));
-        var model = output.GetSemanticModel(tree);
-        var calls = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
-            .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddTelnyxClient" })
-            .Select(i => (Text: i.ToString(), Method: model.GetSymbolInfo(i).Symbol as IMethodSymbol))
-            .ToList();
-        Assert.Equal(7, calls.Count);
-        Assert.All(calls, c => Assert.True(c.Method is not null, c.Text + " binds to nothing"));
-        var owners = calls.Select(c => c.Method!.ContainingType.ToDisplayString()).ToList();
         Assert.Equal(new[]
         {
-            "Telnyx.TelnyxClientServiceCollectionExtensions",
-            "Telnyx.TelnyxClientServiceCollectionExtensions",
-            "Telnyx.TelnyxClientServiceCollectionExtensions",
-            // A factory lambda keeps meaning the runtime's generic registration (the README's spelling before this one).
-            "Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions",
-            "Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions",
-            "Telnyx.TelnyxClientServiceCollectionExtensions",
-            "Telnyx.TelnyxClientServiceCollectionExtensions",
-        }, owners);
+            "Generated(Action)", "Generated(Action)", "Generated(Action)",
+            // The README's spelling before this one keeps meaning a factory (the generated non-generic overload wins
+            // over the runtime's generic one, and does the same).
+            "Generated(Func, Action)", "Generated(Func, Action)",
+            "Generated(IConfiguration, Action)", "Generated(IConfiguration, Action)",
+        }, Bindings(output, "class Startup"));
+    }
+
+    [Fact]
+    public void AddTelnyxClient_inside_the_generated_namespace_still_binds_a_factory_lambda_as_a_factory()
+    {
+        // Code in namespace Telnyx.* finds the generated extensions before any using directive: a factory lambda must
+        // not turn into an options callback there (core => new TelnyxClient(core) also fits Action<TelnyxClientOptions>).
+        const string nested = """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Telnyx.Runtime.DependencyInjection;
+
+            namespace Telnyx.App.Tests;
+
+            public static class NestedStartup
+            {
+                public static void Register(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.AddTelnyxClient(core => new TelnyxClient(core));
+                    services.AddTelnyxClient(configuration, core => new TelnyxClient(core));
+                    services.AddTelnyxClient(o => o.MaxRetries = 1);
+                }
+            }
+            """;
+        var (_, _, output, _) = GeneratorHarness.Run(GeneratorHarness.References, GeneratorHarness.BundledSpecText, GeneratorHarness.SpecPath, nested);
+        AssertCompilesClean(output);
+        Assert.Equal(new[] { "Generated(Func, Action)", "Generated(IConfiguration, Func, Action)", "Generated(Action)" }, Bindings(output, "class NestedStartup"));
+    }
+
+    /// <summary>Each AddTelnyxClient call of the class: which class declares the method bound, and its parameters after <c>this</c>.</summary>
+    private static List<string> Bindings(Compilation output, string declaration)
+    {
+        var tree = output.SyntaxTrees.First(t => t.ToString().Contains(declaration, StringComparison.Ordinal));
+        var model = output.GetSemanticModel(tree);
+        var result = new List<string>();
+        foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                     .Where(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddTelnyxClient" }))
+        {
+            var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+            Assert.True(method is not null, call + " binds to nothing");
+            var owner = method!.ContainingType.ToDisplayString() switch
+            {
+                "Telnyx.TelnyxClientServiceCollectionExtensions" => "Generated",
+                "Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions" => "Runtime",
+                var other => other,
+            };
+            var parameters = method.ReducedFrom is null ? method.Parameters.Skip(1) : method.Parameters;
+            result.Add(owner + "(" + string.Join(", ", parameters.Select(p => p.Type.Name)) + ")");
+        }
+        return result;
     }
 
     [Fact]
@@ -168,7 +206,7 @@ public class ReceivingSurfaceTests
         Assert.Null(output.GetTypeByMetadataName("Telnyx.TelnyxWebhookHandler"));
         var registrations = output.GetTypeByMetadataName("Telnyx.TelnyxClientServiceCollectionExtensions");
         Assert.NotNull(registrations);
-        Assert.Equal(new[] { "AddTelnyxClient", "AddTelnyxClient" }, registrations!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name));
+        Assert.Equal(Enumerable.Repeat("AddTelnyxClient", 4), registrations!.GetMembers().OfType<IMethodSymbol>().Select(m => m.Name));
         AssertCompilesClean(output);
     }
 

@@ -13,6 +13,7 @@ internal static class DependencyInjectionEmitter
     private const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     private const string HttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
     private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
+    private const string Core = "global::Telnyx.Runtime.Http.TelnyxHttpCore";
     private const string ClientOptions = "global::Telnyx.Runtime.Http.TelnyxClientOptions";
     private const string ReceiverOptions = "global::Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookReceiverOptions";
     private const string Registrations = "global::Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions";
@@ -41,6 +42,26 @@ internal static class DependencyInjectionEmitter
             w.Line("/// <returns>The builder of the underlying HTTP client.</returns>");
             w.Line("public static " + HttpClientBuilder + " AddTelnyxClient(this " + Services + " services, " + Configuration + " configuration, global::System.Action<" + ClientOptions + ">? configure = null)");
             w.Line("    => " + Registrations + ".AddTelnyxClient<" + ClientName + ">(services, configuration, static core => new " + ClientName + "(core), configure);");
+            // With a factory, as the runtime's generic overloads take it. Without these, code inside this namespace, which
+            // finds the overloads above before any using directive, would bind core => new TelnyxClient(core) to the
+            // options callback (TelnyxClient has a constructor taking the options); elsewhere, non-generic wins the tie.
+            w.Line();
+            w.DocXml("Registers the client that <paramref name=\"create\"/> makes around the HTTP core, like the runtime's generic <c>AddTelnyxClient</c>.");
+            w.Line("/// <param name=\"services\">The service collection.</param>");
+            w.Line("/// <param name=\"create\">Creates the client around a core, e.g. <c>core =&gt; new " + ClientName + "(core)</c>.</param>");
+            w.Line("/// <param name=\"configure\">Adjusts the options after configuration binding.</param>");
+            w.Line("/// <returns>The builder of the underlying HTTP client.</returns>");
+            w.Line("public static " + HttpClientBuilder + " AddTelnyxClient(this " + Services + " services, global::System.Func<" + Core + ", " + ClientName + "> create, global::System.Action<" + ClientOptions + ">? configure = null)");
+            w.Line("    => " + Registrations + ".AddTelnyxClient<" + ClientName + ">(services, create, configure);");
+            w.Line();
+            w.DocXml("Registers the client that <paramref name=\"create\"/> makes, with the options bound from <paramref name=\"configuration\"/>.");
+            w.Line("/// <param name=\"services\">The service collection.</param>");
+            w.Line("/// <param name=\"configuration\">The section holding <c>ApiKey</c>, <c>BaseUrl</c>, <c>Timeout</c>, <c>MaxRetries</c>, ...</param>");
+            w.Line("/// <param name=\"create\">Creates the client around a core.</param>");
+            w.Line("/// <param name=\"configure\">Adjusts the options after configuration binding.</param>");
+            w.Line("/// <returns>The builder of the underlying HTTP client.</returns>");
+            w.Line("public static " + HttpClientBuilder + " AddTelnyxClient(this " + Services + " services, " + Configuration + " configuration, global::System.Func<" + Core + ", " + ClientName + "> create, global::System.Action<" + ClientOptions + ">? configure = null)");
+            w.Line("    => " + Registrations + ".AddTelnyxClient<" + ClientName + ">(services, configuration, create, configure);");
             if (!hasWebhooks) return;
             w.Line();
             w.DocXml("Registers the webhook receiver for this document's events, with <typeparamref name=\"THandler\"/> as the scoped handler\n"

@@ -22,8 +22,8 @@ public static partial class TelnyxRedisWebhooksBuilderExtensions
     /// connection factory, configuration options or configuration string; its <c>InstanceName</c> starts every key).
     /// </summary>
     /// <remarks>
-    /// A claim is one <c>SET key value PX lifetime NX</c>, so two instances receiving the same delivery at once dispatch it
-    /// once. When Redis cannot be reached the receiver's <c>StoreFailureMode</c> applies (503 by default).
+    /// A claim is one <c>SET ... NX</c> expiring after the claim lifetime, so two instances receiving the same delivery at
+    /// once dispatch it once. When Redis cannot be reached the receiver's <c>StoreFailureMode</c> applies (503 by default).
     /// </remarks>
     /// <param name="builder">The builder returned by <c>services.AddTelnyxWebhooks&lt;THandler&gt;()</c>.</param>
     /// <param name="keyPrefix">Put after <c>InstanceName</c> and before each event id; <c>telnyx-webhook:</c> by default.</param>
