@@ -22,7 +22,7 @@ public sealed class BuiltAssembly
         Types = types;
     }
 
-    /// <summary>The full name (<c>Namespace.Name</c>) of every type that is not nested in another.</summary>
+    /// <summary>The full name (<c>Namespace.Name</c>, or <c>Name</c> in the global namespace) of every type that is not nested in another.</summary>
     public IReadOnlySet<string> Types { get; }
 
     /// <summary>One generated method: the namespace of its resource type and the attribute's arguments.</summary>
@@ -45,7 +45,7 @@ public sealed class BuiltAssembly
         {
             var type = md.GetTypeDefinition(handle);
             var ns = OuterNamespace(md, type);
-            if (type.GetDeclaringType().IsNil) types.Add(md.GetString(type.Namespace) + "." + md.GetString(type.Name));
+            if (type.GetDeclaringType().IsNil) types.Add(ns.Length == 0 ? md.GetString(type.Name) : ns + "." + md.GetString(type.Name));
             foreach (var methodHandle in type.GetMethods())
             {
                 foreach (var attributeHandle in md.GetMethodDefinition(methodHandle).GetCustomAttributes())
