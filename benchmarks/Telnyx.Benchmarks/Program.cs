@@ -25,6 +25,13 @@ public static class Program
             InterleavedCheck.RunTelemetry();
             return 0;
         }
+
+        if (args.Contains("--endpoint-interleaved", StringComparer.OrdinalIgnoreCase))
+        {
+            WebhookEndpointInterleaved.Run();
+            return 0;
+        }
+
         if (args.Contains("--interleaved", StringComparer.OrdinalIgnoreCase))
         {
             InterleavedCheck.Run(webhookOnly: args.Contains("--webhook", StringComparer.OrdinalIgnoreCase));

@@ -66,6 +66,21 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
             .Select(static (unit, ct) => Guard(() => SourceFile.Emit(unit), unit.Subject))
             .WithTrackingName(TrackingNames.Emit);
 
+        // The only step that reads the compilation: three type look-ups, equal after any edit that keeps the references,
+        // so the files below stay cached.
+        var integrations = context.CompilationProvider
+            .Select(static (compilation, _) => Integrations.Of(compilation))
+            .WithTrackingName(TrackingNames.Integrations);
+
+        var integrationFiles = models
+            .Combine(integrations)
+            .SelectMany(static (pair, _) => pair.Left is null ? ImmutableArray<EmitUnit>.Empty : IntegrationPlan.Units(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.IntegrationFiles);
+
+        var integrationSources = integrationFiles
+            .Select(static (unit, ct) => Guard(() => SourceFile.Emit(unit), unit.Subject))
+            .WithTrackingName(TrackingNames.Emit);
+
         // TelnyxStrict only changes the severity reported, so a change of it re-reads no document.
         var strict = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => SeverityPolicy.IsStrict(provider.GlobalOptions.TryGetValue(SeverityPolicy.StrictProperty, out var value) ? value : null));
@@ -75,8 +90,9 @@ public sealed class TelnyxGenerator : IIncrementalGenerator
             foreach (var info in pair.Left) spc.ReportDiagnostic(info.ToDiagnostic(pair.Right));
         });
 
-        context.RegisterSourceOutput(sources.Collect(), static (spc, all) =>
+        context.RegisterSourceOutput(sources.Collect().Combine(integrationSources.Collect()), static (spc, pair) =>
         {
+            var all = pair.Left.AddRange(pair.Right);
             var seen = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var result in all)
             {

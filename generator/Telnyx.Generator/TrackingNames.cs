@@ -18,6 +18,12 @@ public static class TrackingNames
     /// <summary>One unit per output file.</summary>
     public const string Files = nameof(Files);
 
+    /// <summary>Which integrations the compilation references (DI, ASP.NET Core, Redis): re-run on every compilation, equal unless a reference changes.</summary>
+    public const string Integrations = nameof(Integrations);
+
+    /// <summary>One unit per file of the receiving surface (handler, DI, ASP.NET Core, Redis).</summary>
+    public const string IntegrationFiles = nameof(IntegrationFiles);
+
     /// <summary>Model -> source text, per file.</summary>
     public const string Emit = nameof(Emit);
 }

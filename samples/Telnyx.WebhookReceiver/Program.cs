@@ -1,16 +1,15 @@
 using System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telnyx;
 using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Webhooks.Receiving;
 using Telnyx.WebhookReceiver;
 
-// A Telnyx webhook receiver: POST /webhooks/telnyx verifies the Ed25519 signature over the raw body, then logs the typed event.
+// A Telnyx webhook receiver: POST /webhooks/telnyx verifies the Ed25519 signature over the raw body, deduplicates by event
+// id, and hands each typed event to GreetingHandler, which greets every participant who joins a conference.
 // Listens on http://127.0.0.1:5080 unless --urls says otherwise.
 var builder = WebApplication.CreateSlimBuilder(args);
 if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -21,31 +20,25 @@ if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKe
 // Our own log lines, not one per request from the framework.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-// The key from configuration (appsettings, --Telnyx:WebhookPublicKey=..., or Telnyx__WebhookPublicKey); when absent the client
-// falls back to the TELNYX_PUBLIC_KEY environment variable. No API key is needed to receive webhooks.
-var client = new TelnyxClient(new TelnyxClientOptions
-{
-    WebhookPublicKey = builder.Configuration["Telnyx:WebhookPublicKey"],
-});
+// The client binds the "Telnyx" configuration section (ApiKey, BaseUrl, WebhookPublicKey, ...; appsettings,
+// --Telnyx:ApiKey=..., Telnyx__ApiKey, or TELNYX_API_KEY / TELNYX_PUBLIC_KEY) and is checked at start-up.
+builder.Services.AddTelnyxClient();
+builder.Services.AddTelnyxWebhooks<GreetingHandler>();
 
-// Fail at startup, not on the first delivery, when the key is missing or malformed.
+var app = builder.Build();
+
+// The receiver is built on first use; build it now, so a missing or malformed public key stops the app here rather than
+// failing every delivery with a 500.
 try
 {
-    _ = client.Webhooks.Verifier;
+    _ = app.Services.GetRequiredService<TelnyxWebhookReceiver<TelnyxWebhookEvent>>();
 }
-catch (Exception e) when (e is TelnyxConfigurationException or ArgumentException)
+catch (TelnyxConfigurationException e)
 {
     Console.Error.WriteLine($"Telnyx.WebhookReceiver: {e.Message}");
-    Console.Error.WriteLine("Give the key as configuration Telnyx:WebhookPublicKey (e.g. --Telnyx:WebhookPublicKey=...) or TELNYX_PUBLIC_KEY.");
-    client.Dispose();
     return 1;
 }
 
-builder.Services.AddSingleton(client);
-var app = builder.Build();
-var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Telnyx.WebhookReceiver");
-
-app.MapPost(WebhookEndpoint.Path, (RequestDelegate)(context => WebhookEndpoint.HandleAsync(context, client, logger)));
-
+app.MapTelnyxWebhooks("/webhooks/telnyx");
 app.Run();
 return 0;

@@ -15,11 +15,15 @@ public sealed class BuiltAssembly
 {
     private const string OperationAttribute = "Telnyx.Runtime.Http.TelnyxOperationAttribute";
 
-    private BuiltAssembly(List<Operation> operations, List<(string Namespace, string Name)> events)
+    private BuiltAssembly(List<Operation> operations, List<(string Namespace, string Name)> events, HashSet<string> types)
     {
         Operations = operations;
         Events = events;
+        Types = types;
     }
+
+    /// <summary>The full name (<c>Namespace.Name</c>, or <c>Name</c> in the global namespace) of every type that is not nested in another.</summary>
+    public IReadOnlySet<string> Types { get; }
 
     /// <summary>One generated method: the namespace of its resource type and the attribute's arguments.</summary>
     public sealed record Operation(string Namespace, string OperationId, string Method, string Path);
@@ -36,10 +40,12 @@ public sealed class BuiltAssembly
         var md = pe.GetMetadataReader();
         var operations = new List<Operation>();
         var events = new List<(string, string)>();
+        var types = new HashSet<string>(StringComparer.Ordinal);
         foreach (var handle in md.TypeDefinitions)
         {
             var type = md.GetTypeDefinition(handle);
             var ns = OuterNamespace(md, type);
+            if (type.GetDeclaringType().IsNil) types.Add(ns.Length == 0 ? md.GetString(type.Name) : ns + "." + md.GetString(type.Name));
             foreach (var methodHandle in type.GetMethods())
             {
                 foreach (var attributeHandle in md.GetMethodDefinition(methodHandle).GetCustomAttributes())
@@ -58,7 +64,7 @@ public sealed class BuiltAssembly
                 events.Add((ns, name));
             }
         }
-        return new BuiltAssembly(operations, events);
+        return new BuiltAssembly(operations, events, types);
     }
 
     public int OperationsIn(string ns) => Operations.Count(o => o.Namespace == ns);

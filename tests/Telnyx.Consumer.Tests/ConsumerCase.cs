@@ -10,7 +10,10 @@ namespace Telnyx.Consumer.Tests;
 /// and <c>{docs}</c> (the folder of derived documents). <see cref="GlobalConfig"/>, when set, is written beside the
 /// project and passed as a global analyzer config.
 /// </summary>
-public sealed record ConsumerCase(string Name, string Properties, Func<ConsumerKind, string> Items, IReadOnlyList<string> Namespaces, string? GlobalConfig = null)
+/// <see cref="Sdk"/> is the project SDK, <see cref="PackageReferences"/> extra package items, and <see cref="Program"/>, when
+/// set, a source file of its own (an ASP.NET Core app) written beside the one that uses each client.
+public sealed record ConsumerCase(string Name, string Properties, Func<ConsumerKind, string> Items, IReadOnlyList<string> Namespaces, string? GlobalConfig = null,
+    string Sdk = "Microsoft.NET.Sdk", string PackageReferences = "", string? Program = null)
 {
     /// <summary>The README's conferencing selection, exactly as the README writes it (selectors separated by ';').</summary>
     public const string ReadmeInclude = "tag:Conference Commands;tag:Queue Commands;path:/calls/{call_control_id}/actions/enqueue;path:/calls/{call_control_id}/actions/leave_queue;webhook:callEnqueued;webhook:callLeftQueue;webhook:conference*";
@@ -67,10 +70,46 @@ public sealed record ConsumerCase(string Name, string Properties, Func<ConsumerK
         Property("TelnyxInclude", ReadmeInclude.Replace("tag:Queue Commands", "tag:" + DerivedDocuments.HashTag, StringComparison.Ordinal)),
         _ => Spec("{docs}/hash-tag.json"), ["Telnyx"]);
 
+    /// <summary>The slice of the bundled document the web case generates: the queue operations and two events keep its build small.</summary>
+    public const string WebInclude = "tag:Queue Commands;webhook:callEnqueued;webhook:callLeftQueue";
+
+    /// <summary>The Redis cache package the web case references (10.0.14 pulls StackExchange.Redis 2.7.27).</summary>
+    public const string RedisCachePackage = """<PackageReference Include="Microsoft.Extensions.Caching.StackExchangeRedis" Version="10.0.14" />""";
+
+    /// <summary>
+    /// An ASP.NET Core app (Microsoft.NET.Sdk.Web) with the Redis cache: the client and the webhook receiver registered
+    /// through the generated DI extensions, deduplication in Redis, and the generated endpoint mapped.
+    /// </summary>
+    public static readonly ConsumerCase Web = new("Web", Property("TelnyxInclude", WebInclude),
+        kind => kind == ConsumerKind.ProjectReference ? Spec("{bundled}") : "", ["Telnyx"],
+        Sdk: "Microsoft.NET.Sdk.Web", PackageReferences: RedisCachePackage, Program: """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+            using Telnyx;
+            using Telnyx.Runtime.Webhooks.Receiving;
+
+            var builder = WebApplication.CreateSlimBuilder(args);
+            builder.Services.AddTelnyxClient();
+            builder.Services.AddStackExchangeRedisCache(options => options.Configuration = "127.0.0.1:6379");
+            builder.Services.AddTelnyxWebhooks<QueueHandler>(options => options.MaxBodyBytes = 128 * 1024).UseRedisDeduplication("consumer:");
+            var app = builder.Build();
+            app.MapTelnyxWebhooks("/webhooks/telnyx");
+            app.Run();
+
+            public sealed class QueueHandler : TelnyxWebhookHandler
+            {
+                public override ValueTask OnCallEnqueuedAsync(CallEnqueuedEvent webhookEvent, TelnyxWebhookContext context, CancellationToken cancellationToken) => default;
+
+                public override ValueTask OnCallLeftQueueAsync(CallLeftQueueEvent webhookEvent, TelnyxWebhookContext context, CancellationToken cancellationToken) => default;
+            }
+            """);
+
     public static IReadOnlyList<ConsumerCase> All { get; } =
     [
         Default, IncludeProperty, IncludeMetadata, Namespace, TwoSpecs, Official,
-        Dangling, DanglingStrict, DanglingStrictGlobalConfig, OpenApi30, OpenApi30Strict, NoWebhooks, MalformedSelector, HashInSelector,
+        Dangling, DanglingStrict, DanglingStrictGlobalConfig, OpenApi30, OpenApi30Strict, NoWebhooks, MalformedSelector, HashInSelector, Web,
     ];
 
     public string ProjectName(ConsumerKind kind) => kind + "." + Name;

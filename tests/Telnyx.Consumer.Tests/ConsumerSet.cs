@@ -145,7 +145,7 @@ public sealed class ConsumerSet : IAsyncLifetime
             : "";
         var file = Path.Combine(dir, name + ".csproj");
         File.WriteAllText(file, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{consumer.Sdk}">
             {import}
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -160,6 +160,7 @@ public sealed class ConsumerSet : IAsyncLifetime
               <ItemGroup>
             {generator}
                 {items}
+                {consumer.PackageReferences}
               </ItemGroup>
             </Project>
             """);
@@ -167,6 +168,7 @@ public sealed class ConsumerSet : IAsyncLifetime
         var uses = string.Concat(consumer.Namespaces.Select((ns, i) =>
             $"    public static global::{ns}.TelnyxClient Client{i}() => new global::{ns}.TelnyxClient(new global::Telnyx.Runtime.Http.TelnyxClientOptions {{ ApiKey = \"KEY-unused\" }});\n"));
         File.WriteAllText(Path.Combine(dir, "Use.cs"), $"namespace Consumer;\n\npublic static class Use\n{{\n{uses}}}\n");
+        if (consumer.Program is { } program) File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
         return file;
     }
 }

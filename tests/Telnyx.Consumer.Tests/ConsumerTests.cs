@@ -207,6 +207,50 @@ public sealed class ConsumerTests
         AssertConferencingSdk(consumer.Read(), "Telnyx");
     }
 
+    /// <summary>The receiving surface every consumer of a document with webhooks gets, ASP.NET Core or not.</summary>
+    private static readonly string[] ReceivingTypes = { "Telnyx.TelnyxWebhookHandler", "Telnyx.TelnyxClientServiceCollectionExtensions" };
+
+    /// <summary>The types only an ASP.NET Core or Redis consumer gets.</summary>
+    private static readonly string[] IntegrationTypes =
+    {
+        "Telnyx.TelnyxEndpointRouteBuilderExtensions", "Telnyx.TelnyxRedisWebhooksBuilderExtensions", "Telnyx.TelnyxRedisDeliveryStore",
+    };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void WebConsumer_MapsTheEndpointAndDeduplicatesInRedis_UnderWarningsAsErrorsAndTheAotAnalyzers(ConsumerKind kind)
+    {
+        var consumer = _set[kind, ConsumerCase.Web];
+        Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
+        var built = consumer.Read();
+        Assert.All(ReceivingTypes.Concat(IntegrationTypes).Append("QueueHandler"), t => Assert.Contains(t, built.Types));
+        var bundled = Path.Combine(ConsumerSet.RepoRoot, "specs", "telnyx-voice-conferencing.json");
+        var queueCommands = OfficialSelection.Operations(bundled).Where(o => o.Tags.Contains("Queue Commands")).Select(o => (o.Method, o.Path)).ToHashSet();
+        Assert.NotEmpty(queueCommands);
+        Assert.Equal(queueCommands, built.Operations.Select(o => (o.Method, o.Path)).ToHashSet());
+        Assert.Equal(new[] { "CallEnqueuedEvent", "CallLeftQueueEvent" }, built.Events.Select(e => e.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ConsoleConsumer_HasTheHandlerAndRegistrations_ButNoEndpointOrRedisStore(ConsumerKind kind)
+    {
+        var built = _set[kind, ConsumerCase.Default].Read();
+        Assert.All(ReceivingTypes, t => Assert.Contains(t, built.Types));
+        Assert.All(IntegrationTypes, t => Assert.DoesNotContain(t, built.Types));
+        // The read-back sees generated types at all: the client is there.
+        Assert.Contains("Telnyx.TelnyxClient", built.Types);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void NoWebhooksConsumer_HasTheRegistrations_ButNoHandler(ConsumerKind kind)
+    {
+        var built = _set[kind, ConsumerCase.NoWebhooks].Read();
+        Assert.Contains("Telnyx.TelnyxClientServiceCollectionExtensions", built.Types);
+        Assert.DoesNotContain("Telnyx.TelnyxWebhookHandler", built.Types);
+    }
+
     private static void AssertConferencingSdk(BuiltAssembly built, string ns)
     {
         var expected = OfficialSelection.Conferencing(ConsumerSet.OfficialSpec);

@@ -15,10 +15,13 @@ public class CachingTests
 {
     private static readonly string[] AllSteps =
     {
-        TrackingNames.SpecFiles, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.Files, TrackingNames.Emit,
+        TrackingNames.SpecFiles, TrackingNames.Parse, TrackingNames.Model, TrackingNames.Diagnostics, TrackingNames.Files,
+        TrackingNames.IntegrationFiles, TrackingNames.Emit,
     };
 
     private const string ConferenceHint = "Telnyx.Conference.g.cs";
+
+    private const string EndpointHint = "Telnyx.TelnyxEndpointRouteBuilderExtensions.g.cs";
 
     [Fact]
     public void UnrelatedCSharpEditReusesEveryStep()
@@ -32,9 +35,51 @@ public class CachingTests
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree));
         var second = driver.GetRunResult().Results.Single();
 
-        // Nothing reads the compilation, so every step is served from the cache: not even re-run to find it Unchanged.
+        // Only the integration look-up reads the compilation: it re-runs, finds the same answer (Unchanged), and every
+        // step after it is served from the cache, not even re-run.
+        AssertReasons(second, TrackingNames.Integrations, Report(second), IncrementalStepRunReason.Unchanged);
         AssertEveryOutput(second, AllSteps, IncrementalStepRunReason.Cached);
         Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void UnrelatedCSharpEdit_in_an_AspNetCore_and_Redis_compilation_reemits_nothing()
+    {
+        var (driver, first, compilation, _) = FirstRun(GeneratorHarness.BundledSpecText, GeneratorHarness.AspNetCoreAndRedisReferences);
+        Assert.Contains("Telnyx.TelnyxEndpointRouteBuilderExtensions.g.cs", Texts(first).Keys);
+        Assert.Contains("Telnyx.TelnyxRedisDeliveryStore.g.cs", Texts(first).Keys);
+
+        var oldTree = compilation.SyntaxTrees.Single();
+        var newTree = CSharpSyntaxTree.ParseText("namespace Consumer; public static class Marker { public static int Edited => 42; }",
+            (CSharpParseOptions)oldTree.Options);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(oldTree, newTree));
+        var second = driver.GetRunResult().Results.Single();
+
+        AssertReasons(second, TrackingNames.Integrations, Report(second), IncrementalStepRunReason.Unchanged);
+        AssertEveryOutput(second, AllSteps, IncrementalStepRunReason.Cached);
+        Assert.Equal(Texts(first), Texts(second));
+    }
+
+    [Fact]
+    public void Adding_the_AspNetCore_references_emits_only_the_endpoint()
+    {
+        var (driver, first, compilation, _) = FirstRun(GeneratorHarness.BundledSpecText);
+        Assert.DoesNotContain(EndpointHint, Texts(first).Keys);
+        var added = GeneratorHarness.AspNetCoreReferences.Except(GeneratorHarness.References).ToList();
+        Assert.NotEmpty(added);
+
+        driver = driver.RunGenerators(compilation.AddReferences(added));
+        var second = driver.GetRunResult().Results.Single();
+        var report = Report(second);
+
+        AssertReasons(second, TrackingNames.Integrations, report, IncrementalStepRunReason.Modified);
+        AssertReasons(second, TrackingNames.Files, report, IncrementalStepRunReason.Cached);
+        var emitted = second.TrackedSteps[TrackingNames.Emit].SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is not IncrementalStepRunReason.Cached)
+            .Select(o => o.Reason + " " + HintName(o.Value))
+            .ToList();
+        Assert.True(emitted.SequenceEqual(new[] { IncrementalStepRunReason.New + " " + EndpointHint }), "expected only the endpoint to be emitted, got: " + string.Join(", ", emitted) + "\n" + report);
+        Assert.Equal(Texts(first), Texts(second).Where(p => p.Key != EndpointHint).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -157,11 +202,12 @@ public class CachingTests
 
     // ---- helpers ---------------------------------------------------------------------------------------------
 
-    private static (GeneratorDriver Driver, GeneratorRunResult Result, Compilation Compilation, AdditionalText Text) FirstRun(string spec)
+    private static (GeneratorDriver Driver, GeneratorRunResult Result, Compilation Compilation, AdditionalText Text) FirstRun(
+        string spec, IReadOnlyList<MetadataReference>? references = null)
     {
         var text = new InMemoryAdditionalText(GeneratorHarness.SpecPath, spec);
         var driver = GeneratorHarness.CreateDriver(new[] { text });
-        var compilation = GeneratorHarness.CreateCompilation("namespace Consumer; public static class Marker { }");
+        var compilation = GeneratorHarness.CreateCompilation(references ?? GeneratorHarness.References, "namespace Consumer; public static class Marker { }");
         driver = driver.RunGenerators(compilation);
         var result = driver.GetRunResult().Results.Single();
         Assert.Null(result.Exception);
@@ -208,7 +254,7 @@ public class CachingTests
     private static string Report(GeneratorRunResult result)
     {
         var sb = new StringBuilder("observed:\n");
-        foreach (var pair in result.TrackedSteps.Where(p => AllSteps.Contains(p.Key)).OrderBy(p => Array.IndexOf(AllSteps, p.Key)))
+        foreach (var pair in result.TrackedSteps.Where(p => AllSteps.Contains(p.Key) || p.Key == TrackingNames.Integrations).OrderBy(p => Array.IndexOf(AllSteps, p.Key)))
         {
             var reasons = pair.Value.SelectMany(s => s.Outputs).GroupBy(o => o.Reason).Select(g => g.Key + " x" + g.Count());
             sb.Append("  ").Append(pair.Key).Append(": ").AppendLine(string.Join(", ", reasons));

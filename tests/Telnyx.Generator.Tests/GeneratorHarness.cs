@@ -89,23 +89,111 @@ internal static class GeneratorHarness
         return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
     }
 
+    private static readonly Dictionary<string, string> TrustedAssemblies =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            // The host may list a file twice: the first entry is the one it loads.
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, MetadataReference> ReferenceCache = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// What a console consumer of the runtime compiles against: the framework's System.* assemblies, the runtime, and
+    /// the runtime's own dependencies (Microsoft.Extensions.Http, DependencyInjection, Configuration, Options, Logging).
+    /// </summary>
     public static IReadOnlyList<MetadataReference> References { get; } = LoadReferences();
+
+    /// <summary><see cref="References"/> plus ASP.NET Core's shared framework (this process runs on it: see the csproj).</summary>
+    public static IReadOnlyList<MetadataReference> AspNetCoreReferences => AspNetCore.Value;
+
+    /// <summary><see cref="References"/> plus Microsoft.Extensions.Caching.StackExchangeRedis and what it references (StackExchange.Redis).</summary>
+    public static IReadOnlyList<MetadataReference> RedisReferences => Redis.Value;
+
+    /// <summary>Both integrations.</summary>
+    public static IReadOnlyList<MetadataReference> AspNetCoreAndRedisReferences => AspNetCoreAndRedis.Value;
+
+    // Lazy, and found by name: this file is compiled into projects without ASP.NET Core or Redis too.
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> AspNetCore = new(() => Union(References,
+        Required("Microsoft.AspNetCore.Routing", "the csproj's FrameworkReference to Microsoft.AspNetCore.App"),
+        TrustedAssemblies.Where(p => p.Key == "Microsoft.AspNetCore" || p.Key.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
+                                     || p.Key.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                                     || p.Key == "Microsoft.Net.Http.Headers")
+            .Where(p => p.Key != "Microsoft.Extensions.Caching.StackExchangeRedis")
+            .Select(p => p.Value)));
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> Redis = new(() => Union(References,
+        Closure(Required("Microsoft.Extensions.Caching.StackExchangeRedis", "the csproj's PackageReference to Microsoft.Extensions.Caching.StackExchangeRedis"))));
+
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> AspNetCoreAndRedis = new(() => Union(AspNetCoreReferences,
+        RedisReferences.Select(r => r.Display!)));
+
+    private static string Required(string assembly, string from)
+        => TrustedAssemblies.TryGetValue(assembly, out var path) ? path
+            : throw new InvalidOperationException(assembly + " is not among this process's assemblies: it comes from " + from + ".");
+
+    /// <summary>The non-framework part of <see cref="References"/>: the runtime and its packages, for compilations on a reference pack.</summary>
+    public static IReadOnlyList<MetadataReference> RuntimePackageReferences { get; } = References
+        .Where(r => Path.GetFileName(r.Display!) is var name
+                    && (name.StartsWith("Telnyx.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                        || name.StartsWith("NSec.", StringComparison.Ordinal)))
+        .ToList();
 
     private static IReadOnlyList<MetadataReference> LoadReferences()
     {
-        var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var refs = tpa.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
-                                  || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
-        refs.Add(MetadataReference.CreateFromFile(typeof(Telnyx.Runtime.Json.ITelnyxJsonModel<>).Assembly.Location));
-        return refs;
+        var files = TrustedAssemblies.Values.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
+                                                        || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Concat(Closure(typeof(Telnyx.Runtime.Json.ITelnyxJsonModel<>).Assembly.Location));
+        return Union(Array.Empty<MetadataReference>(), files);
     }
 
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    /// <summary>An assembly and every assembly it references, transitively, found among this process's trusted assemblies.</summary>
+    private static IEnumerable<string> Closure(string root)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var path = pending.Pop();
+            if (!seen.Add(path)) continue;
+            using var stream = File.OpenRead(path);
+            using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+            var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+            foreach (var handle in md.AssemblyReferences)
+            {
+                var name = md.GetString(md.GetAssemblyReference(handle).Name);
+                if (TrustedAssemblies.TryGetValue(name, out var file)) pending.Push(file);
+            }
+        }
+        return seen;
+    }
+
+    private static IReadOnlyList<MetadataReference> Union(IEnumerable<MetadataReference> first, string required, IEnumerable<string> files)
+        => Union(first, files.Append(required));
+
+    private static IReadOnlyList<MetadataReference> Union(IEnumerable<MetadataReference> first, IEnumerable<string> files)
+    {
+        var result = first.ToList();
+        var paths = new HashSet<string>(result.Select(r => r.Display!), StringComparer.OrdinalIgnoreCase);
+        foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
+        {
+            if (!paths.Add(file)) continue;
+            lock (ReferenceCache)
+            {
+                if (!ReferenceCache.TryGetValue(file, out var reference)) ReferenceCache[file] = reference = MetadataReference.CreateFromFile(file);
+                result.Add(reference);
+            }
+        }
+        return result;
+    }
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References, sources);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, params string[] sources)
         => CSharpCompilation.Create(
             "Consumer",
             sources.Select(s => CSharpSyntaxTree.ParseText(s, new CSharpParseOptions(LanguageVersion.Preview))),
-            References,
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: ReportDiagnostic.Error));
 
@@ -126,9 +214,13 @@ internal static class GeneratorHarness
 
     public static (GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(
         string? specText, string path = SpecPath, params string[] sources)
+        => Run(References, specText, path, sources);
+
+    public static (GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) Run(
+        IEnumerable<MetadataReference> references, string? specText, string path = SpecPath, params string[] sources)
     {
         var driver = CreateDriver(new[] { new InMemoryAdditionalText(path, specText) });
-        var compilation = CreateCompilation(sources.Length == 0 ? new[] { "namespace Consumer; public static class Marker { }" } : sources);
+        var compilation = CreateCompilation(references, sources.Length == 0 ? new[] { "namespace Consumer; public static class Marker { }" } : sources);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, driver.GetRunResult(), output, diagnostics);
     }

@@ -40,6 +40,38 @@ public class SnapshotTests
         await VerifyGeneratedAsync(GeneratorHarness.BundledSpecText, snapshots, DriverHintOrder(GeneratorHarness.BundledSpecText));
     }
 
+    /// <summary>The files only an ASP.NET Core or Redis compilation gets, which the console compilation above never sees.</summary>
+    private static readonly string[] IntegrationHintNames =
+    {
+        "Telnyx.TelnyxEndpointRouteBuilderExtensions.g.cs", "Telnyx.TelnyxRedisWebhooksBuilderExtensions.g.cs", "Telnyx.TelnyxRedisDeliveryStore.g.cs",
+    };
+
+    private static string IntegrationSnapshotDirectory => Path.Combine(SnapshotDirectory, "Integrations");
+
+    [Fact]
+    public void AspNetCoreAndRedisFilesMatchSnapshots()
+    {
+        var (_, result, _, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, GeneratorHarness.BundledSpecText);
+        var generated = result.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
+        // Everything else is the console compilation's output, snapshotted above.
+        Assert.Equal(DriverOutput(GeneratorHarness.BundledSpecText), generated.Where(p => !IntegrationHintNames.Contains(p.Key)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+        {
+            Directory.CreateDirectory(IntegrationSnapshotDirectory);
+            foreach (var name in IntegrationHintNames)
+            {
+                File.WriteAllText(Path.Combine(IntegrationSnapshotDirectory, name + ".txt"), generated[name], new UTF8Encoding(false));
+            }
+            Assert.Fail($"integration snapshots written to {IntegrationSnapshotDirectory}; unset {UpdateVariable} to compare.");
+        }
+        Assert.Equal(IntegrationHintNames.Order(StringComparer.Ordinal),
+            Directory.GetFiles(IntegrationSnapshotDirectory, "*.txt").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+        foreach (var name in IntegrationHintNames)
+        {
+            Assert.Equal(Normalize(File.ReadAllText(Path.Combine(IntegrationSnapshotDirectory, name + ".txt"))), generated[name]);
+        }
+    }
+
     [Fact]
     public async Task TheLibraryCheckFailsOnAChangedLineAndOnAMissingFile()
     {

@@ -33,6 +33,31 @@ internal sealed record ClientUnit(string Namespace, EquatableArray<ResourceChild
     public override string Subject => "TelnyxClient";
 }
 
+/// <summary>The <c>TelnyxWebhookHandler</c> dispatcher over the event union.</summary>
+internal sealed record HandlerUnit(string Namespace, EquatableArray<WebhookEventModel> Events) : EmitUnit(Namespace)
+{
+    public override string Subject => HandlerEmitter.ClassName;
+}
+
+/// <summary>The <c>AddTelnyxClient()</c> / <c>AddTelnyxWebhooks&lt;THandler&gt;()</c> registrations.</summary>
+internal sealed record DependencyInjectionUnit(string Namespace, bool HasWebhooks) : EmitUnit(Namespace)
+{
+    public override string Subject => DependencyInjectionEmitter.ClassName;
+}
+
+internal enum TemplateKind
+{
+    AspNetCoreEndpoint,
+    RedisExtensions,
+    RedisStore,
+}
+
+/// <summary>A file whose text is fixed but for its namespace.</summary>
+internal sealed record TemplateUnit(string Namespace, TemplateKind Kind) : EmitUnit(Namespace)
+{
+    public override string Subject => Kind.ToString();
+}
+
 /// <summary>A generated file.</summary>
 internal sealed record GeneratedSource(string HintName, string Text);
 
@@ -68,6 +93,26 @@ internal static class SourceFile
             case ClientUnit c:
                 ClientEmitter.EmitClient(w, c.Roots, c.HasWebhooks);
                 name = "TelnyxClient";
+                break;
+            case HandlerUnit h:
+                HandlerEmitter.Emit(w, h.Events);
+                name = HandlerEmitter.ClassName;
+                break;
+            case DependencyInjectionUnit d:
+                DependencyInjectionEmitter.Emit(w, d.HasWebhooks);
+                name = DependencyInjectionEmitter.ClassName;
+                break;
+            case TemplateUnit { Kind: TemplateKind.AspNetCoreEndpoint }:
+                AspNetCoreEmitter.Emit(w);
+                name = AspNetCoreEmitter.ClassName;
+                break;
+            case TemplateUnit { Kind: TemplateKind.RedisExtensions }:
+                RedisEmitter.EmitExtensions(w);
+                name = RedisEmitter.ExtensionsClassName;
+                break;
+            case TemplateUnit { Kind: TemplateKind.RedisStore }:
+                RedisEmitter.EmitStore(w);
+                name = RedisEmitter.StoreClassName;
                 break;
             default:
                 throw new System.InvalidOperationException("Unknown unit " + unit.GetType().Name);

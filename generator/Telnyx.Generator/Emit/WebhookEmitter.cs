@@ -81,7 +81,7 @@ internal static class WebhookEmitter
         w.Doc("A Telnyx webhook event: pattern-match on the concrete type (one per event type), or read the common fields here.");
         w.Line("/// <remarks>Events this version of the spec does not list arrive as <see cref=\"UnknownWebhookEvent\"/> with their raw JSON.</remarks>");
         w.Line(CSharpTypes.GeneratedCode);
-        using (w.Block("public abstract partial record TelnyxWebhookEvent"))
+        using (w.Block("public abstract partial record TelnyxWebhookEvent : global::Telnyx.Runtime.Webhooks.Receiving.ITelnyxWebhookEvent"))
         {
             w.Line("private protected TelnyxWebhookEvent()");
             w.Line("{");

@@ -22,6 +22,9 @@ internal sealed partial class ModelBuilder
     private static readonly string[] ReservedTypeNames =
     {
         "TelnyxClient", "TelnyxWebhookEvent", "UnknownWebhookEvent", "TelnyxWebhooks", "JsonElement", "Object", "String",
+        // The receiving surface: the handler, DI, ASP.NET Core and Redis files.
+        "TelnyxWebhookHandler", "TelnyxClientServiceCollectionExtensions", "TelnyxEndpointRouteBuilderExtensions",
+        "TelnyxRedisWebhooksBuilderExtensions", "TelnyxRedisDeliveryStore",
         // The runtime's namespace: a type Telnyx.Runtime would hide global::Telnyx.Runtime in the default namespace.
         "Runtime",
         // Members every generated type (record, enum struct, union) emits: a type may not share a name with its own

@@ -25,7 +25,8 @@ internal sealed class TelnyxGeneratorTest : CSharpSourceGeneratorTest<TelnyxGene
     public TelnyxGeneratorTest()
     {
         ReferenceAssemblies = Net100;
-        TestState.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(Telnyx.Runtime.Json.ITelnyxJsonModel<>).Assembly.Location));
+        // The runtime and the packages it depends on (Microsoft.Extensions.*), as any consumer of it has them.
+        TestState.AdditionalReferences.AddRange(GeneratorHarness.RuntimePackageReferences);
         // Warnings in the consumer's or the generated code are unexpected diagnostics too.
         CompilerDiagnostics = CompilerDiagnostics.Warnings;
     }

@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using Telnyx.AspNetCore.Tests.Infrastructure;
+
+namespace Telnyx.AspNetCore.Tests;
+
+/// <summary>Each event of the spec reaches its own handler method, with its own typed event.</summary>
+public sealed class EventDispatchTests : IDisposable
+{
+    private readonly WebhookSigner _signer = new();
+
+    public void Dispose() => _signer.Dispose();
+
+    [Fact]
+    public void Spec_describes_sixteen_events_each_with_its_own_handler_method()
+    {
+        Assert.Equal(16, SpecWebhooks.All.Count);
+        Assert.Equal(16, SpecWebhooks.All.Select(w => w.EventType).Distinct().Count());
+        string[] overridden = typeof(RecordingHandler).GetMethods()
+            .Where(m => m.DeclaringType == typeof(RecordingHandler) && m.Name.StartsWith("On", StringComparison.Ordinal))
+            .Select(m => m.Name).ToArray();
+        Assert.Equal(SpecWebhooks.All.Select(w => w.HandlerMethod).Append("OnUnknownAsync").Order(), overridden.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(SpecWebhooks.EventTypes), MemberType = typeof(SpecWebhooks))]
+    public async Task Event_is_dispatched_to_its_own_method(string eventType)
+    {
+        SpecWebhook webhook = SpecWebhooks.Get(eventType);
+        await using WebhookApp app = await WebhookApp.StartAsync(_signer);
+        string id = Guid.NewGuid().ToString();
+
+        var (status, _) = await app.PostAsync(_signer.Sign(webhook.Body(id)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        HandlerCall call = app.Recorder.Single();
+        Assert.Equal(webhook.HandlerMethod, call.Method);
+        Assert.Equal(webhook.Name + "Event", call.Event.GetType().Name);
+        Assert.Equal(eventType, call.Event.EventType);
+        Assert.Equal(eventType, call.ContextEventType);
+        Assert.Equal(id, call.Event.Id);
+        Assert.Equal(id, call.DeliveryId);
+        Assert.IsNotType<UnknownWebhookEvent>(call.Event);
+    }
+
+    [Fact]
+    public async Task Event_type_the_spec_does_not_know_goes_to_OnUnknownAsync_and_answers_200()
+    {
+        await using WebhookApp app = await WebhookApp.StartAsync(_signer);
+        string id = Guid.NewGuid().ToString();
+
+        var (status, _) = await app.PostAsync(_signer.Sign(SpecWebhooks.UnknownEventBody(id)));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        HandlerCall call = app.Recorder.Single();
+        Assert.Equal("OnUnknownAsync", call.Method);
+        var unknown = Assert.IsType<UnknownWebhookEvent>(call.Event);
+        Assert.Equal("conference.transcription.received", unknown.EventType);
+        Assert.Equal(id, call.DeliveryId);
+
+        // Unknown events are deduplicated like any other.
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync(_signer.Sign(SpecWebhooks.UnknownEventBody(id)))).Status);
+        Assert.Single(app.Recorder.Calls);
+    }
+}
