@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telnyx;
 using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Webhooks.Receiving;
 using Telnyx.WebhookReceiver;
 
 // A Telnyx webhook receiver: POST /webhooks/telnyx verifies the Ed25519 signature over the raw body, deduplicates by event
@@ -27,18 +26,16 @@ builder.Services.AddTelnyxWebhooks<GreetingHandler>();
 
 var app = builder.Build();
 
-// The receiver is built on first use; build it now, so a missing or malformed public key stops the app here rather than
-// failing every delivery with a 500.
+// A missing or malformed public key stops the app at start-up (the receiver is built when the host starts), rather than
+// failing every delivery with a 500; say so in one line instead of a stack trace.
+app.MapTelnyxWebhooks("/webhooks/telnyx");
 try
 {
-    _ = app.Services.GetRequiredService<TelnyxWebhookReceiver<TelnyxWebhookEvent>>();
+    app.Run();
 }
 catch (TelnyxConfigurationException e)
 {
     Console.Error.WriteLine($"Telnyx.WebhookReceiver: {e.Message}");
     return 1;
 }
-
-app.MapTelnyxWebhooks("/webhooks/telnyx");
-app.Run();
 return 0;

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telnyx.Runtime.Errors;
@@ -35,7 +36,8 @@ public static class TelnyxWebhookServiceCollectionExtensions
     /// <paramref name="configure"/>, and validated at start-up. The public key is
     /// <see cref="TelnyxWebhookReceiverOptions.PublicKey"/>, else <c>TelnyxClientOptions.WebhookPublicKey</c>, else the
     /// configuration value <c>Telnyx:WebhookPublicKey</c>, else the <c>TELNYX_PUBLIC_KEY</c> environment variable;
-    /// without one, resolving the receiver throws <see cref="TelnyxConfigurationException"/>.
+    /// without one, resolving the receiver throws <see cref="TelnyxConfigurationException"/>, and so does the host's start
+    /// (a hosted service builds the receiver then), so the app stops at start-up rather than answer 500 to every delivery.
     /// </remarks>
     /// <typeparam name="TEvent">The event union.</typeparam>
     /// <typeparam name="THandler">The handler.</typeparam>
@@ -75,6 +77,7 @@ public static class TelnyxWebhookServiceCollectionExtensions
         services.AddDistributedMemoryCache(); // TryAdd inside: a registered Redis or SQL cache wins
         services.TryAddSingleton<ITelnyxWebhookDeliveryStore, DistributedCacheDeliveryStore>();
         services.TryAddSingleton(provider => CreateReceiver(provider, parser));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TelnyxWebhookStartupCheck<TEvent>>());
         return new TelnyxWebhooksBuilder(services);
     }
 

@@ -243,6 +243,33 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
+    public async Task Missing_key_stops_the_host_at_start_with_the_configuration_error()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(new TelnyxWebhookEnvironment(_ => null));
+        builder.Services.AddSingleton<Deliveries>();
+        builder.Services.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<TelnyxConfigurationException>(() => host.StartAsync());
+
+        Assert.Contains("No Telnyx webhook public key is configured", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_usable_key_lets_the_host_start()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton(new TelnyxWebhookEnvironment(_ => null));
+        builder.Services.AddSingleton<Deliveries>();
+        builder.Services.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse, o => o.PublicKey = WebhookHarness.PublicKeyBase64);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void Unusable_key_from_a_fallback_gives_a_configuration_error_naming_its_source()
     {
         var services = Services(new() { ["Telnyx:WebhookPublicKey"] = "bm90IGEga2V5" });

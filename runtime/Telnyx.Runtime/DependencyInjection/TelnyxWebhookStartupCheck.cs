@@ -1,0 +1,24 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Telnyx.Runtime.Webhooks.Receiving;
+
+namespace Telnyx.Runtime.DependencyInjection;
+
+/// <summary>
+/// Builds the receiver when the host starts, so a missing or unusable public key stops the app at start-up with its
+/// <see cref="Errors.TelnyxConfigurationException"/> instead of failing every delivery with a 500.
+/// </summary>
+internal sealed class TelnyxWebhookStartupCheck<TEvent>(IServiceProvider provider) : IHostedService
+    where TEvent : class, ITelnyxWebhookEvent
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = provider.GetRequiredService<TelnyxWebhookReceiver<TEvent>>();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
