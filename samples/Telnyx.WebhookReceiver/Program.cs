@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telnyx;
 using Telnyx.Runtime.Errors;
 using Telnyx.WebhookReceiver;
@@ -26,14 +27,14 @@ builder.Services.AddTelnyxWebhooks<GreetingHandler>();
 
 var app = builder.Build();
 
-// A missing or malformed public key stops the app at start-up (the receiver is built when the host starts), rather than
+// A missing API key or a missing or malformed public key stops the app at start-up (the receiver is built when the host starts), rather than
 // failing every delivery with a 500; say so in one line instead of a stack trace.
 app.MapTelnyxWebhooks("/webhooks/telnyx");
 try
 {
     app.Run();
 }
-catch (TelnyxConfigurationException e)
+catch (Exception e) when (e is TelnyxConfigurationException or OptionsValidationException)
 {
     Console.Error.WriteLine($"Telnyx.WebhookReceiver: {e.Message}");
     return 1;
