@@ -94,6 +94,7 @@ internal static class TelnyxOptionsBinder
         DelayOverride = source.DelayOverride,
         JitterSource = source.JitterSource,
         OnRetry = source.OnRetry,
+        ReadEnvironment = source.ReadEnvironment,
     };
 
     private static void BindTimeSpan(IConfiguration section, string prefix, string key, BindState state, Action<TimeSpan> set)

@@ -66,6 +66,12 @@ public sealed class TelnyxClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>
+    /// Reads <c>TELNYX_API_KEY</c> and <c>TELNYX_BASE_URL</c> when the options leave them unset: the process environment,
+    /// replaced in tests so that their outcome never depends on the machine's variables.
+    /// </summary>
+    internal Func<string, string?> ReadEnvironment { get; set; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>
     /// The cap of the exponential backoff (default 8 seconds). Retry n (1-based) waits
     /// <c>min(0.5 s × 2^(n-1), MaxRetryDelay)</c> multiplied by a jitter factor in (0.75, 1.0].
     /// </summary>

@@ -78,14 +78,14 @@ public sealed class TelnyxHttpCore : IDisposable
         string? key = options.ApiKey;
         if (string.IsNullOrWhiteSpace(key))
         {
-            key = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
+            key = options.ReadEnvironment(TelnyxClientOptions.ApiKeyEnvironmentVariable);
         }
         _authorization = string.IsNullOrWhiteSpace(key) ? null : "Bearer " + key.Trim();
 
         Uri? baseUrl = options.BaseUrl;
         if (baseUrl is null)
         {
-            string? fromEnv = Environment.GetEnvironmentVariable(TelnyxClientOptions.BaseUrlEnvironmentVariable);
+            string? fromEnv = options.ReadEnvironment(TelnyxClientOptions.BaseUrlEnvironmentVariable);
             if (!string.IsNullOrWhiteSpace(fromEnv) && !Uri.TryCreate(fromEnv.Trim(), UriKind.Absolute, out baseUrl))
             {
                 throw new TelnyxConfigurationException($"The {TelnyxClientOptions.BaseUrlEnvironmentVariable} environment variable is not an absolute URL: '{fromEnv}'.");

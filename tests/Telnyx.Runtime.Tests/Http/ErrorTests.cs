@@ -118,13 +118,13 @@ public sealed class ErrorTests
     [Fact]
     public async Task Missing_api_key_fails_before_any_request()
     {
-        if (!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable)))
-        {
-            // The machine provides a key through the environment, which is then (correctly) used instead.
-            return;
-        }
         await using var server = await ScriptedServer.StartAsync();
-        using var core = TestClients.Create(server, configure: o => o.ApiKey = "  ");
+        // No key in the options and none in the (replaced) environment, whatever the machine's TELNYX_API_KEY says.
+        using var core = TestClients.Create(server, configure: o =>
+        {
+            o.ApiKey = "  ";
+            o.ReadEnvironment = _ => null;
+        });
 
         var ex = await Assert.ThrowsAsync<TelnyxConfigurationException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
 
@@ -132,6 +132,22 @@ public sealed class ErrorTests
         Assert.Contains("TelnyxClientOptions.ApiKey", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, ex.Attempts);
         Assert.Equal(0, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Api_key_from_the_environment_is_used_when_the_options_have_none()
+    {
+        await using var server = await ScriptedServer.StartAsync();
+        server.Enqueue(ScriptedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
+        using var core = TestClients.Create(server, configure: o =>
+        {
+            o.ApiKey = " ";
+            o.ReadEnvironment = name => name == TelnyxClientOptions.ApiKeyEnvironmentVariable ? " KEY-from-env " : null;
+        });
+
+        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
+
+        Assert.Equal("Bearer KEY-from-env", Assert.Single(server.Requests).Header("Authorization"));
     }
 
     [Fact]
