@@ -44,9 +44,13 @@ internal static class PublicApiDump
 
     /// <summary>Public type name (fully qualified) -> its declaration and member lines, sorted.</summary>
     public static SortedDictionary<string, List<string>> Of(Compilation compilation, string rootNamespace)
+        => Of(compilation.Assembly, rootNamespace);
+
+    /// <summary>The same for any assembly the compilation sees (a referenced dll such as the runtime).</summary>
+    public static SortedDictionary<string, List<string>> Of(IAssemblySymbol assembly, string rootNamespace)
     {
         var result = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
-        var root = rootNamespace.Split('.').Aggregate(compilation.Assembly.GlobalNamespace,
+        var root = rootNamespace.Split('.').Aggregate(assembly.GlobalNamespace,
             (ns, part) => ns?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part)!);
         if (root is null) return result;
         foreach (var type in AllTypes(root)) result[type.ToDisplayString(TypeFormat)] = Describe(type);
@@ -143,10 +147,18 @@ internal static class PublicApiDump
     // Attributes a caller can observe: every declared one except the generator's provenance stamp, which carries
     // nothing about the API.
     private static IEnumerable<string> Attributes(ISymbol symbol) => symbol.GetAttributes()
-        .Where(a => a.AttributeClass?.ToDisplayString() != "System.CodeDom.Compiler.GeneratedCodeAttribute")
+        .Where(a => a.AttributeClass?.ToDisplayString() != "System.CodeDom.Compiler.GeneratedCodeAttribute" && !IsCompilerEmitted(a))
         .Select(a => a.AttributeClass!.ToDisplayString(TypeFormat) + "(" + string.Join(", ",
             a.ConstructorArguments.Select(Argument).Concat(a.NamedArguments.Select(n => n.Key + " = " + Argument(n.Value)))) + ")")
         .OrderBy(s => s, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Attributes the compiler writes into a dll (nullable metadata, async state machines named by ordinal): a
+    /// referenced assembly shows them, source does not, and the signatures already carry what they mean.
+    /// </summary>
+    private static bool IsCompilerEmitted(AttributeData attribute) =>
+        attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices"
+        || attribute.AttributeClass?.ToDisplayString() == "System.Diagnostics.DebuggerStepThroughAttribute";
 
     private static string Argument(TypedConstant c) => c.Kind switch
     {
