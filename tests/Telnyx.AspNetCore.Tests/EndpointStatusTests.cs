@@ -36,6 +36,7 @@ public sealed class EndpointStatusTests : IDisposable
         Assert.Equal(nameof(RecordingHandler.OnConferenceParticipantJoinedAsync), call.Method);
         Assert.Equal(id, call.DeliveryId);
         Assert.Equal(id, Assert.IsType<ConferenceParticipantJoinedEvent>(call.Event).Id);
+        Assert.Equal(1, app.Recorder.Constructed);
     }
 
     public static TheoryData<string> VerificationCases => new()
@@ -57,6 +58,7 @@ public sealed class EndpointStatusTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Empty(app.Recorder.Calls);
+        Assert.Equal(0, app.Recorder.Constructed); // a forged delivery never builds the handler or its dependencies
         Deliveries.AssertOpaque(status, text, delivery, _signer, reason);
         Deliveries.AssertOpaque(status, text, delivery, _signer, failure.ToString());
 

@@ -38,7 +38,8 @@ public static partial class TelnyxEndpointRouteBuilderExtensions
     {
         var services = context.RequestServices;
         var receiver = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookReceiver<TelnyxWebhookEvent>>(services);
-        var dispatcher = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Telnyx.Runtime.Webhooks.Receiving.ITelnyxWebhookDispatcher<TelnyxWebhookEvent>>(services);
+        // The handler is built from the request scope only if the delivery verifies, parses and is not a duplicate.
+        var dispatcher = new global::Telnyx.Runtime.Webhooks.Receiving.ScopedWebhookDispatcher<TelnyxWebhookEvent>(services);
         var request = context.Request;
         var headers = new global::System.Collections.Generic.Dictionary<string, string>(request.Headers.Count, global::System.StringComparer.OrdinalIgnoreCase);
         foreach (var header in request.Headers)

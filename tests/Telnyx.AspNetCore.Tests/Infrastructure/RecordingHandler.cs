@@ -26,6 +26,13 @@ public sealed class DeliveryRecorder
 
     public IReadOnlyList<HandlerCall> Calls => _calls.ToArray();
 
+    private int _constructed;
+
+    /// <summary>How many handler instances the app built (one per dispatched delivery: never for a refused one).</summary>
+    public int Constructed => Volatile.Read(ref _constructed);
+
+    public int NoteConstructed() => Interlocked.Increment(ref _constructed);
+
     /// <summary>Calls that returned without throwing.</summary>
     public ConcurrentQueue<HandlerCall> Completed { get; } = new();
 
@@ -47,8 +54,16 @@ public sealed class DeliveryRecorder
 }
 
 /// <summary>The generated handler with every method overridden to record which one ran.</summary>
-public sealed class RecordingHandler(DeliveryRecorder recorder) : TelnyxWebhookHandler
+public sealed class RecordingHandler : TelnyxWebhookHandler
 {
+    private readonly DeliveryRecorder recorder;
+
+    public RecordingHandler(DeliveryRecorder recorder)
+    {
+        this.recorder = recorder;
+        recorder.NoteConstructed();
+    }
+
     public override ValueTask OnCallEnqueuedAsync(CallEnqueuedEvent e, TelnyxWebhookContext context, CancellationToken cancellationToken)
         => recorder.RecordAsync(nameof(OnCallEnqueuedAsync), e, context, cancellationToken);
 
