@@ -29,6 +29,12 @@ public class CreateConferenceBenchmarks
     private TelnyxClient _clientNoTimeout = null!;
     private Uri _createUri = null!;
 
+    /// <summary>The HttpClient every row shares (valid after <see cref="Setup"/>), for the Kiota comparison.</summary>
+    public HttpClient SharedHttpClient => _http;
+
+    /// <summary>The stub server's API root (valid after <see cref="Setup"/>).</summary>
+    public Uri ServerBaseUrl => _server.BaseUrl;
+
     [GlobalSetup]
     public void Setup()
     {

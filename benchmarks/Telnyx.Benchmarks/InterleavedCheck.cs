@@ -87,7 +87,8 @@ public static class InterleavedCheck
         ]);
     }
 
-    private static void Compare(string title, int block, (string Name, Action Call)[] variants) =>
+    /// <summary>Runs the variants in turns and prints per-call medians and paired ratios to the first one.</summary>
+    public static void Compare(string title, int block, (string Name, Action Call)[] variants) =>
         Compare(title, block, variants.Select(v => (v.Name, v.Call, (Func<IDisposable?>)(static () => null))).ToArray());
 
     private static void Compare(string title, int block, (string Name, Action Call, Func<IDisposable?> Scope)[] variants)

@@ -41,6 +41,15 @@ public static class Program
         bool quick = args.Contains("--quick", StringComparer.OrdinalIgnoreCase);
         string[] rest = args.Where(a => !string.Equals(a, "--quick", StringComparison.OrdinalIgnoreCase)).ToArray();
 
+        IConfig config = CreateConfig(quick);
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    /// <summary>The job and columns every run uses (also the Kiota comparison project's).</summary>
+    public static IConfig CreateConfig(bool quick)
+    {
         // In-process: nothing is rebuilt per benchmark, so no build output lands next to the sources of other
         // projects; the Kestrel server of CreateConferenceBenchmarks shares the process either way.
         Job job = (quick
@@ -49,14 +58,11 @@ public static class Program
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId(quick ? "Quick" : "Full");
 
-        IConfig config = DefaultConfig.Instance
+        return DefaultConfig.Instance
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(StatisticColumn.Median)
             .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"))
             .WithOptions(ConfigOptions.DisableLogFile);
-
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
-        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
     }
 }
