@@ -26,6 +26,8 @@ public sealed class BenchOptions
           --out DIR           where build-benchmark.md and the SVGs go, default benchmarks/results
           --keep              keep the temp folder (its path is printed)
           --quick             a smoke run: --runs 1 --sizes 10 --slices bundled --aot on
+          --merge FILE        merge the measurements of another build-benchmark.json (e.g. from --out) first
+          --report-only       build nothing: rewrite build-benchmark.md and the SVG from build-benchmark.json
         """;
 
     public int Runs { get; private set; } = 3;
@@ -48,6 +50,10 @@ public sealed class BenchOptions
 
     public bool Quick { get; private set; }
 
+    public List<string> Merge { get; } = new();
+
+    public bool ReportOnly { get; private set; }
+
     public string CommandLine { get; private set; } = "";
 
     public static BenchOptions Parse(string[] args)
@@ -68,6 +74,8 @@ public sealed class BenchOptions
                 case "--tools": o.Tools = NextList(); break;
                 case "--out": o.OutDir = Next(); break;
                 case "--keep": o.Keep = true; break;
+                case "--merge": o.Merge.Add(Next()); break;
+                case "--report-only": o.ReportOnly = true; break;
                 case "--quick":
                     o.Quick = true; o.Runs = 1; o.ScalingRuns = 1; o.Sizes = new() { 10 }; o.Slices = new() { "bundled" }; o.Aot = new() { true };
                     break;

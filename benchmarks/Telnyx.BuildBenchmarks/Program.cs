@@ -19,11 +19,20 @@ var outDir = Path.GetFullPath(options.OutDir ?? Path.Combine(repoRoot, "benchmar
 Directory.CreateDirectory(outDir);
 var command = "dotnet run -c Release --project benchmarks/Telnyx.BuildBenchmarks --" + (options.CommandLine.Length > 0 ? " " + options.CommandLine : "");
 
+var storePath = Path.Combine(outDir, "build-benchmark.json");
+var previous = MeasurementStore.Load(storePath);
+foreach (var other in options.Merge) previous = MeasurementStore.Merge(previous, MeasurementStore.Load(other));
+if (options.ReportOnly)
+{
+    MeasurementStore.Save(storePath, previous);
+    ResultsReport.Write(outDir, previous, new());
+    Console.WriteLine($"rewrote {Path.Combine(outDir, "build-benchmark.md")} from {previous.Count} measurements");
+    return 0;
+}
+
 using var session = new BenchSession(repoRoot, official, options, command);
 Console.WriteLine($"temp folder: {session.Root}   load average: {Machine.LoadAverage()}");
 session.Prepare();
-var storePath = Path.Combine(outDir, "build-benchmark.json");
-var previous = MeasurementStore.Load(storePath);
 void Write(System.Collections.Generic.List<Measurement> soFar)
 {
     var all = MeasurementStore.Merge(previous, soFar);
