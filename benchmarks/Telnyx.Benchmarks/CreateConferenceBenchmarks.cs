@@ -23,7 +23,7 @@ public class CreateConferenceBenchmarks
 {
     private static readonly AuthenticationHeaderValue s_authorization = new("Bearer", Payloads.ApiKey);
 
-    private StubTelnyxServer _server = null!;
+    private FakeTelnyxServer _server = null!;
     private HttpClient _http = null!;
     private TelnyxClient _client = null!;
     private TelnyxClient _clientNoTimeout = null!;
@@ -38,7 +38,7 @@ public class CreateConferenceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _server = StubTelnyxServer.StartAsync(Payloads.CreateConferenceResponse()).GetAwaiter().GetResult();
+        _server = FakeTelnyxServer.StartFixedAsync("POST", "/conferences", Payloads.CreateConferenceResponse(), Payloads.ApiKey).GetAwaiter().GetResult();
         // The same handler settings the SDK uses when it creates its own HttpClient; the SDK applies its own
         // per-attempt timeout, so the HttpClient's is off.
         var handler = new SocketsHttpHandler

@@ -15,7 +15,7 @@ namespace Telnyx.Benchmarks;
 [MemoryDiagnoser]
 public class TelemetryOverheadBenchmarks
 {
-    private StubTelnyxServer _server = null!;
+    private FakeTelnyxServer _server = null!;
     private HttpClient _http = null!;
     private TelnyxClient _client = null!;
     private TelemetryListeners? _listeners;
@@ -32,7 +32,7 @@ public class TelemetryOverheadBenchmarks
     /// <summary>Starts the server and client, attaches the listeners (if any) and checks they see the call.</summary>
     public void Setup(Func<TelemetryListeners>? listeners)
     {
-        _server = StubTelnyxServer.StartAsync(Payloads.CreateConferenceResponse()).GetAwaiter().GetResult();
+        _server = FakeTelnyxServer.StartFixedAsync("POST", "/conferences", Payloads.CreateConferenceResponse(), Payloads.ApiKey).GetAwaiter().GetResult();
         var handler = new SocketsHttpHandler
         {
             AutomaticDecompression = DecompressionMethods.All,

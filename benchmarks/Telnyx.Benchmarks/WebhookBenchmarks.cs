@@ -32,15 +32,15 @@ public class WebhookBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        _publicKey = key.PublicKey;
+        using var signer = new WebhookSigner();
+        _publicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, signer.PublicKeyBytes, KeyBlobFormat.RawPublicKey);
 
         _timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         _body = Encoding.UTF8.GetBytes("""
             {"data":{"record_type":"event","event_type":"conference.participant.joined","id":"0ccc7b54-4df3-4bca-a65a-3da1ecc777f0","occurred_at":"2026-11-21T12:00:00.000000Z","payload":{"call_control_id":"v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg","connection_id":"1494404757140276705","call_leg_id":"2dc6fc34-f9e0-11ea-b68e-02420a0f7768","call_session_id":"2dc1b3c8-f9e0-11ea-bc5a-02420a0f7768","client_state":"aGF2ZSBhIG5pY2UgZGF5ID1d","conference_id":"41b9acd4-f4da-4ff5-a85c-e07e90b53f46"}},"meta":{"attempt":1,"delivered_to":"https://example.com/webhooks"}}
             """);
         _signedMessage = [.. Encoding.UTF8.GetBytes(_timestamp + "|"), .. _body];
-        _signature = SignatureAlgorithm.Ed25519.Sign(key, _signedMessage);
+        _signature = signer.SignMessage(_signedMessage);
         _signatureHeader = Convert.ToBase64String(_signature);
 
         _headers = new Dictionary<string, string>
@@ -48,7 +48,7 @@ public class WebhookBenchmarks
             ["telnyx-timestamp"] = _timestamp,
             ["telnyx-signature-ed25519"] = _signatureHeader,
         };
-        string publicKey = Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        string publicKey = signer.PublicKey;
         _client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "unused", WebhookPublicKey = publicKey });
         _verifier = new TelnyxWebhookVerifier(publicKey);
         if (Unwrap() is not ConferenceParticipantJoinedEvent || !NSecVerify() || !VerifierOnly())
@@ -64,10 +64,10 @@ public class WebhookBenchmarks
     public bool NSecVerify() => SignatureAlgorithm.Ed25519.Verify(_publicKey, _signedMessage, _signature);
 
     [Benchmark(Description = "TelnyxWebhookVerifier.TryVerify (verify + window)")]
-    public bool VerifierOnly() => _verifier.TryVerify(_body, _timestamp, _signatureHeader, out _);
+    public bool VerifierOnly() => _verifier.TryVerify(_body, new TelnyxWebhookHeaders(_signatureHeader, _timestamp), out _);
 
     [Benchmark(Description = "client.Webhooks.Unwrap (verify + window + typed parse)")]
-    public TelnyxWebhookEvent Unwrap() => _client.Webhooks.Unwrap(_body, _headers);
+    public TelnyxWebhookEvent Unwrap() => _client.Webhooks.Unwrap(_body, TelnyxWebhookHeaders.From(_headers));
 
     [Benchmark(Description = "diag: typed parse alone (ParseUnverified)")]
     public TelnyxWebhookEvent ParseOnly() => _client.Webhooks.ParseUnverified(_body);

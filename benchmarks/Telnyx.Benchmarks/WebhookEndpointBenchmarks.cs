@@ -12,9 +12,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NSec.Cryptography;
 using Telnyx;
 using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Webhooks;
 using Telnyx.Runtime.Webhooks.Receiving;
 
 namespace Telnyx.Benchmarks;
@@ -53,8 +53,8 @@ public class WebhookEndpointBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using var key = Key.Create(SignatureAlgorithm.Ed25519);
-        string publicKey = Convert.ToBase64String(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+        using var signer = new WebhookSigner();
+        string publicKey = signer.PublicKey;
         _timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         _bodies = new byte[Pool][];
         _signatures = new string[Pool];
@@ -62,8 +62,7 @@ public class WebhookEndpointBenchmarks
         for (int i = 0; i < Pool; i++)
         {
             _bodies[i] = Encoding.UTF8.GetBytes(BodyStart + Guid.NewGuid().ToString() + BodyEnd);
-            byte[] message = [.. Encoding.UTF8.GetBytes(_timestamp + "|"), .. _bodies[i]];
-            _signatures[i] = Convert.ToBase64String(SignatureAlgorithm.Ed25519.Sign(key, message));
+            _signatures[i] = signer.Signature(_timestamp, _bodies[i]);
             _headers[i] = new Dictionary<string, string>
             {
                 ["telnyx-timestamp"] = _timestamp,
@@ -99,7 +98,7 @@ public class WebhookEndpointBenchmarks
     public TelnyxWebhookEvent Unwrap()
     {
         int i = _nextUnwrap++ & (Pool - 1);
-        return _client.Webhooks.Unwrap(_bodies[i], _headers[i]);
+        return _client.Webhooks.Unwrap(_bodies[i], TelnyxWebhookHeaders.From(_headers[i]));
     }
 
     [Benchmark(Description = "MapTelnyxWebhooks endpoint (DefaultHttpContext, in-memory dedupe, dispatch)")]

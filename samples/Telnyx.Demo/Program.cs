@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Telnyx.Runtime.Errors;
 using Telnyx.Runtime.Http;
+using Telnyx.Testing;
 
 namespace Telnyx.Demo;
 
@@ -93,12 +94,12 @@ internal static class Program
         const string apiKey = "KEY-demo-0123456789";
         Timeline.Start();
 
-        // The embedded server signs its webhooks (NSec, libsodium from its NuGet package); the receiver verifies them.
-        using var signingKey = new WebhookSigningKey();
-        WebhookReceiver receiver = await WebhookReceiver.StartAsync(signingKey.PublicKey);
+        // The fake server (tests/Telnyx.Testing) signs its webhooks (NSec, libsodium from its NuGet package); the receiver verifies them.
+        using var signer = new WebhookSigner();
+        WebhookReceiver receiver = await WebhookReceiver.StartAsync(signer.PublicKeyBytes);
 
         await using (receiver)
-        await using (var server = await EmbeddedTelnyxServer.StartAsync(apiKey, receiver.Url, signingKey))
+        await using (var server = await FakeTelnyxServer.StartAsync(apiKey, receiver.Url, signer))
         {
             Timeline.Step($"embedded Telnyx API on {server.BaseUrl}, webhooks to {receiver.Url}");
             await SendForgedWebhookAsync(receiver.Url, ct);
@@ -108,11 +109,12 @@ internal static class Program
                 await Scenario.RunAsync(client, ct);
             }
 
-            var flushed = await server.FlushWebhooksAsync(TimeSpan.FromSeconds(2));
-            Timeline.Step($"done: {server.Requests} API requests, {server.DuplicateCommands} duplicate command_id replayed, " +
-                $"{receiver.Verified} webhooks verified, {receiver.Rejected} forged rejected, {server.WebhooksFailed} undelivered" +
+            var api = server.Api;
+            var flushed = await api.FlushWebhooksAsync(TimeSpan.FromSeconds(2));
+            Timeline.Step($"done: {api.Requests} API requests, {api.DuplicateCommands} duplicate command_id replayed, " +
+                $"{receiver.Verified} webhooks verified, {receiver.Rejected} forged rejected, {api.WebhooksFailed} undelivered" +
                 (flushed ? string.Empty : " (gave up waiting for the rest after 2 s)"));
-            if (receiver.Verified == 0 || receiver.Rejected != 1 || server.WebhooksFailed > 0 || !flushed)
+            if (receiver.Verified == 0 || receiver.Rejected != 1 || api.WebhooksFailed > 0 || !flushed)
             {
                 Console.Error.WriteLine("FAILED: not every webhook was delivered and verified.");
                 return 1;

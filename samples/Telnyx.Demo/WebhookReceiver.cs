@@ -58,9 +58,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         await ctx.Request.Body.CopyToAsync(buffer, ctx.RequestAborted).ConfigureAwait(false);
         var body = buffer.ToArray();
 
-        var timestamp = ctx.Request.Headers[TelnyxWebhookVerifier.TimestampHeaderName].ToString();
-        var signature = ctx.Request.Headers[TelnyxWebhookVerifier.SignatureHeaderName].ToString();
-        if (!_verifier.TryVerify(body, timestamp, signature, out var failure))
+        if (!_verifier.TryVerify(body, TelnyxWebhookHeaders.From(ctx.Request.Headers), out var failure))
         {
             Interlocked.Increment(ref _rejected);
             Timeline.Webhook($"<- webhook REJECTED: {failure}");

@@ -145,7 +145,7 @@ public sealed class RedisDeduplicationTests(ITestOutputHelper output) : IDisposa
             webhooks.UseRedisDeduplication();
         });
         (string id, byte[] body) = Deliveries.Joined();
-        SignedDelivery delivery = _signer.Sign(body);
+        SignedWebhook delivery = _signer.Sign(body);
 
         var (status, text) = await app.PostAsync(delivery);
 

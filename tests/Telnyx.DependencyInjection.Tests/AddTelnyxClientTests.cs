@@ -21,6 +21,11 @@ public sealed class AddTelnyxClientTests
 {
     private const string Key = "KEY0123456789secretDoNotLog";
 
+    /// <summary>What the fake answers to <c>POST /v2/queues</c>, and its failure.</summary>
+    private static CannedResponse Queue => CannedResponse.Data("""{"id":"q-1","name":"support","current_size":0,"max_size":10}""");
+
+    private static CannedResponse Unavailable => CannedResponse.Json("""{"errors":[{"code":"90000","title":"Unavailable"}]}""", 503);
+
     private static IConfiguration Config(Dictionary<string, string?> values)
         => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
@@ -36,7 +41,7 @@ public sealed class AddTelnyxClientTests
     [Fact]
     public async Task ClientResolvesWithBoundOptionsAndCallsTheServer()
     {
-        await using var server = await QueueServer.StartAsync();
+        await using var server = (await FakeTelnyxServer.StartScriptedAsync()).Enqueue(Queue);
         using var provider = Provider(new()
         {
             ["Telnyx:ApiKey"] = Key,
@@ -60,7 +65,7 @@ public sealed class AddTelnyxClientTests
         var queue = await client.Queues.CreateAsync(new CreateQueueRequest { QueueName = "support" });
         Assert.Equal("q-1", queue.Id);
         var request = Assert.Single(server.Requests);
-        Assert.Equal(("POST", "/v2/queues", "Bearer " + Key), request);
+        Assert.Equal(("POST", "/v2/queues", "Bearer " + Key), (request.Method, request.Path, request.Header("Authorization")));
 
         // TelnyxHttpCore itself is registered, from the same options and factory.
         var core = provider.GetRequiredService<TelnyxHttpCore>();
@@ -136,7 +141,7 @@ public sealed class AddTelnyxClientTests
     [Fact]
     public async Task RequestsAndRetriesAreLoggedWithTheKeyRedacted()
     {
-        await using var server = await QueueServer.StartAsync(failFirst: 1);
+        await using var server = (await FakeTelnyxServer.StartScriptedAsync()).Enqueue(Unavailable, Queue);
         var logs = new CapturingLoggerProvider();
         using var provider = Provider(
             new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:BaseUrl"] = server.BaseUrl.ToString(), ["Telnyx:MaxRetries"] = "2" },
@@ -165,7 +170,7 @@ public sealed class AddTelnyxClientTests
     [Fact]
     public async Task DisableTelnyxBuiltInRetriesLeavesRetriesToTheCallersHandlers()
     {
-        await using var server = await QueueServer.StartAsync(failFirst: 5);
+        await using var server = (await FakeTelnyxServer.StartScriptedAsync()).Enqueue(Unavailable, Unavailable);
         var services = new ServiceCollection();
         services.AddSingleton(Config(new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:BaseUrl"] = server.BaseUrl.ToString(), ["Telnyx:MaxRetries"] = "3" }));
         var builder = services.AddTelnyxClient(core => new TelnyxClient(core)).DisableTelnyxBuiltInRetries();

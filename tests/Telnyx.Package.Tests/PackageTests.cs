@@ -57,9 +57,9 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     [Fact]
     public async Task ConsumersBuildCleanFromThePackage_DefaultSpecCallsLoopbackServer_OwnSpecReplacesDefault()
     {
-        var requests = new ConcurrentQueue<(string Method, string Path, string? Authorization, string Body)>();
-        await using var server = await StartServerAsync(requests);
-        var baseUrl = server.Urls.First().TrimEnd('/') + "/v2";
+        var queue = CannedResponse.Data("""{"id":"q-1","name":"support","current_size":0,"max_size":10,"record_type":"queue"}""");
+        await using var server = (await FakeTelnyxServer.StartScriptedAsync()).Enqueue(queue, queue);
+        var baseUrl = server.BaseUrl.ToString();
 
         var defaultSpec = Consumer.Create(_package, "DefaultSpec", DefaultSpecProgram, extraItems: string.Empty, extraProperties: string.Empty);
         var ownSpec = Consumer.Create(_package, "OwnSpec", OwnSpecProgram,
@@ -82,13 +82,13 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         run.AssertSuccess("the default-spec consumer");
         Assert.Contains("created q-1 support", run.Output, StringComparison.Ordinal);
         Assert.Contains("di q-1 support", run.Output, StringComparison.Ordinal);
-        Assert.Equal(2, requests.Count);
-        Assert.All(requests, r =>
+        Assert.Equal(2, server.RequestCount);
+        Assert.All(server.Requests, r =>
         {
             Assert.Equal("POST", r.Method);
             Assert.Equal("/v2/queues", r.Path);
-            Assert.Equal("Bearer " + ApiKey, r.Authorization);
-            Assert.Contains("\"queue_name\":\"support\"", r.Body, StringComparison.Ordinal);
+            Assert.Equal("Bearer " + ApiKey, r.Header("Authorization"));
+            Assert.Contains("\"queue_name\":\"support\"", r.BodyText, StringComparison.Ordinal);
         });
 
         // The consumer's own document replaced the bundled one: its types exist, none of the bundled ones do.
@@ -98,24 +98,6 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         var ownRun = await DotNet.RunAsync(ownSpec.Directory, TimeSpan.FromMinutes(1), ownSpec.OutputDll);
         ownRun.AssertSuccess("the own-spec consumer");
         Assert.Contains("widget w-1", ownRun.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task<WebApplication> StartServerAsync(ConcurrentQueue<(string, string, string?, string)> requests)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapPost("/v2/queues", async (HttpContext context) =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            var body = await reader.ReadToEndAsync();
-            requests.Enqueue((context.Request.Method, context.Request.Path.Value!, context.Request.Headers.Authorization.ToString(), body));
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"data":{"id":"q-1","name":"support","current_size":0,"max_size":10,"record_type":"queue"}}""");
-        });
-        await app.StartAsync();
-        return app;
     }
 
     private const string DefaultSpecProgram = """

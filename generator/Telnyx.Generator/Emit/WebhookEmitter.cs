@@ -8,30 +8,24 @@ namespace Telnyx.Generator.Emit;
 /// </summary>
 internal static class WebhookEmitter
 {
-    private const string Header = "global::Telnyx.Runtime.Webhooks.WebhookEventHeader";
-
     private const string Verifier = "global::Telnyx.Runtime.Webhooks.TelnyxWebhookVerifier";
 
-    /// <summary><c>client.Webhooks</c>: verify (Ed25519 + timestamp window) then parse, or parse trusted bodies.</summary>
+    /// <summary>
+    /// <c>client.Webhooks</c>: the runtime's <c>TelnyxWebhooks&lt;TEvent&gt;</c> does the verifying and unwrapping; the
+    /// generated class only binds it to this document's parser.
+    /// </summary>
     private static void EmitFacade(SourceWriter w)
     {
         w.Line();
-        w.DocXml("Verifies and parses Telnyx webhooks: <see cref=\"Unwrap(global::System.ReadOnlySpan{byte}, global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, string}})\"/>\n"
-            + "checks the Ed25519 signature over <c>\"{telnyx-timestamp}|{raw body}\"</c> and the timestamp window, then returns the typed event.");
-        w.Line("/// <remarks>Pass the raw request body exactly as received: never re-serialized JSON. Verification failures throw <see cref=\"global::Telnyx.Runtime.Webhooks.WebhookVerificationException\"/> with a <c>Reason</c>.</remarks>");
+        w.DocXml("Verifies and parses Telnyx webhooks into <see cref=\"TelnyxWebhookEvent\"/>: <c>Unwrap(rawBody, TelnyxWebhookHeaders.From(request.Headers))</c>.");
         w.Line(CSharpTypes.GeneratedCode);
-        using (w.Block("public sealed partial class TelnyxWebhooks"))
+        using (w.Block("public sealed partial class TelnyxWebhooks : global::Telnyx.Runtime.Webhooks.TelnyxWebhooks<TelnyxWebhookEvent>"))
         {
-            w.Line("private readonly global::System.Func<" + Verifier + "> _verifierFactory;");
-            w.Line("private " + Verifier + "? _verifier;");
-            w.Line();
             w.DocXml("Uses an existing verifier.");
-            using (w.Block("public TelnyxWebhooks(" + Verifier + " verifier)"))
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(verifier);");
-                w.Line("_verifier = verifier;");
-                w.Line("_verifierFactory = () => verifier;");
-            }
+            w.Line("public TelnyxWebhooks(" + Verifier + " verifier)");
+            w.Line("    : base(TelnyxWebhookEvent.ParseUnverified, verifier)");
+            w.Line("{");
+            w.Line("}");
             w.Line();
             w.DocXml("Verifies with a Telnyx public key (base64 of 32 bytes, or PEM / DER).");
             w.Line("public TelnyxWebhooks(string publicKey, global::System.TimeSpan? tolerance = null, global::System.TimeProvider? timeProvider = null)");
@@ -39,40 +33,10 @@ internal static class WebhookEmitter
             w.Line("{");
             w.Line("}");
             w.Line();
-            w.Line("internal TelnyxWebhooks(global::System.Func<" + Verifier + "> verifierFactory) => _verifierFactory = verifierFactory;");
-            w.Line();
-            w.DocXml("The verifier (created on first use from the client's options).");
-            w.Line("public " + Verifier + " Verifier => _verifier ??= _verifierFactory();");
-            w.Line();
-            w.DocXml("Verifies the signature and timestamp, then parses the event.");
-            w.Line("/// <exception cref=\"global::Telnyx.Runtime.Webhooks.WebhookVerificationException\">A header is missing or malformed, the timestamp is outside the window, or the signature does not match.</exception>");
-            w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The verified body is not a JSON object.</exception>");
-            using (w.Block("public TelnyxWebhookEvent Unwrap(global::System.ReadOnlySpan<byte> rawBody, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> headers)"))
-            {
-                w.Line("Verifier.Verify(rawBody, headers);");
-                w.Line("return TelnyxWebhookEvent.ParseUnverified(rawBody);");
-            }
-            w.Line();
-            w.DocXml("Verifies and parses, reading the headers from <see cref=\"global::System.Net.Http.Headers.HttpHeaders\"/>.");
-            using (w.Block("public TelnyxWebhookEvent Unwrap(global::System.ReadOnlySpan<byte> rawBody, global::System.Net.Http.Headers.HttpHeaders headers)"))
-            {
-                w.Line("Verifier.Verify(rawBody, headers);");
-                w.Line("return TelnyxWebhookEvent.ParseUnverified(rawBody);");
-            }
-            w.Line();
-            w.DocXml("Verifies and parses, reading each header through <paramref name=\"getHeader\"/> (for example <c>name => request.Headers[name]</c> in ASP.NET Core).");
-            using (w.Block("public TelnyxWebhookEvent Unwrap(global::System.ReadOnlySpan<byte> rawBody, global::System.Func<string, string?> getHeader)"))
-            {
-                w.Line("Verifier.Verify(rawBody, getHeader);");
-                w.Line("return TelnyxWebhookEvent.ParseUnverified(rawBody);");
-            }
-            w.Line();
-            w.DocXml("Verifies and parses a body held as a string (its UTF-8 bytes are what Telnyx signed).");
-            w.Line("public TelnyxWebhookEvent Unwrap(string rawBody, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> headers)");
-            w.Line("    => Unwrap(global::System.Text.Encoding.UTF8.GetBytes(rawBody ?? throw new global::System.ArgumentNullException(nameof(rawBody))), headers);");
-            w.Line();
-            w.DocXml("Parses WITHOUT verifying: only for bodies you already trust (for example replayed from your own store).");
-            w.Line("public TelnyxWebhookEvent ParseUnverified(global::System.ReadOnlySpan<byte> rawBody) => TelnyxWebhookEvent.ParseUnverified(rawBody);");
+            w.Line("internal TelnyxWebhooks(global::System.Func<" + Verifier + "> verifierFactory)");
+            w.Line("    : base(TelnyxWebhookEvent.ParseUnverified, verifierFactory)");
+            w.Line("{");
+            w.Line("}");
         }
     }
 
@@ -130,10 +94,6 @@ internal static class WebhookEmitter
                     w.Unindent();
                 }
             }
-            w.Line();
-            w.Doc("Parses a webhook body WITHOUT verifying its signature.");
-            w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The body is not a JSON object or is malformed.</exception>");
-            w.Line("public static TelnyxWebhookEvent ParseUnverified(string json) => ParseUnverified(global::System.Text.Encoding.UTF8.GetBytes(json ?? throw new global::System.ArgumentNullException(nameof(json))));");
         }
 
         foreach (var e in events)
@@ -153,7 +113,7 @@ internal static class WebhookEmitter
                 {
                     w.Line();
                     w.DocXml("The event's payload (<c>Data.Payload</c>).");
-                    w.Line("public " + CSharpTypes.Name(payload, ns) + (payload.IsValueType ? "?" : "?") + " Payload => Data.Payload;");
+                    w.Line("public " + CSharpTypes.Name(payload, ns) + "?" + " Payload => Data.Payload;");
                 }
             }
         }

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http.Headers;
 
 namespace Telnyx.Runtime.Webhooks;
 
@@ -93,105 +91,28 @@ public sealed class TelnyxWebhookVerifier
     /// <summary>The clock used for the timestamp checks.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>Verifies a webhook given its raw body and header values.</summary>
+    /// <summary>Verifies a webhook given its raw body and its signature headers.</summary>
     /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="timestampHeader">The <c>telnyx-timestamp</c> header value, or null if absent.</param>
-    /// <param name="signatureHeader">The <c>telnyx-signature-ed25519</c> header value, or null if absent.</param>
+    /// <param name="headers">The two headers: <c>TelnyxWebhookHeaders.From(request.Headers)</c>, or from a dictionary or lookup.</param>
     /// <exception cref="WebhookVerificationException">A check failed; <see cref="WebhookVerificationException.Reason"/> says which.</exception>
-    public void Verify(ReadOnlySpan<byte> rawBody, string? timestampHeader, string? signatureHeader)
+    public void Verify(ReadOnlySpan<byte> rawBody, TelnyxWebhookHeaders headers)
     {
-        Outcome outcome = Check(rawBody, timestampHeader, signatureHeader);
+        Outcome outcome = Check(rawBody, headers.Timestamp, headers.Signature);
         if (outcome.Failure != WebhookVerificationFailure.None)
         {
-            throw new WebhookVerificationException(outcome.Failure, Describe(outcome, timestampHeader));
+            throw new WebhookVerificationException(outcome.Failure, Describe(outcome, headers.Timestamp));
         }
     }
 
-    /// <summary>Verifies a webhook given its raw body and header values, without throwing.</summary>
+    /// <summary>Verifies a webhook given its raw body and its signature headers, without throwing.</summary>
     /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="timestampHeader">The <c>telnyx-timestamp</c> header value, or null if absent.</param>
-    /// <param name="signatureHeader">The <c>telnyx-signature-ed25519</c> header value, or null if absent.</param>
+    /// <param name="headers">The two headers.</param>
     /// <param name="failure">Which check failed, or <see cref="WebhookVerificationFailure.None"/>.</param>
     /// <returns><see langword="true"/> when the webhook is authentic and fresh.</returns>
-    public bool TryVerify(ReadOnlySpan<byte> rawBody, string? timestampHeader, string? signatureHeader, out WebhookVerificationFailure failure)
+    public bool TryVerify(ReadOnlySpan<byte> rawBody, TelnyxWebhookHeaders headers, out WebhookVerificationFailure failure)
     {
-        failure = Check(rawBody, timestampHeader, signatureHeader).Failure;
+        failure = Check(rawBody, headers.Timestamp, headers.Signature).Failure;
         return failure == WebhookVerificationFailure.None;
-    }
-
-    /// <summary>Verifies a webhook, reading the headers from name/value pairs such as a dictionary.</summary>
-    /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="headers">
-    /// The request headers: any <see cref="IReadOnlyDictionary{TKey, TValue}"/>, <see cref="IDictionary{TKey, TValue}"/> or
-    /// other sequence of pairs. Names match case-insensitively even when the dictionary's own comparer is case-sensitive.
-    /// </param>
-    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
-    /// <exception cref="WebhookVerificationException">A check failed; <see cref="WebhookVerificationException.Reason"/> says which.</exception>
-    public void Verify(ReadOnlySpan<byte> rawBody, IEnumerable<KeyValuePair<string, string>> headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        Verify(rawBody, FindHeader(headers, TimestampHeaderName), FindHeader(headers, SignatureHeaderName));
-    }
-
-    /// <summary>Verifies a webhook, reading the headers from name/value pairs such as a dictionary, without throwing.</summary>
-    /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="headers">The request headers; names match case-insensitively.</param>
-    /// <param name="failure">Which check failed, or <see cref="WebhookVerificationFailure.None"/>.</param>
-    /// <returns><see langword="true"/> when the webhook is authentic and fresh.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
-    public bool TryVerify(ReadOnlySpan<byte> rawBody, IEnumerable<KeyValuePair<string, string>> headers, out WebhookVerificationFailure failure)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        return TryVerify(rawBody, FindHeader(headers, TimestampHeaderName), FindHeader(headers, SignatureHeaderName), out failure);
-    }
-
-    /// <summary>Verifies a webhook, reading the headers from <see cref="HttpHeaders"/> (for example <c>HttpRequestMessage.Headers</c>).</summary>
-    /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="headers">The request headers; if a header occurs more than once, its first value is used.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
-    /// <exception cref="WebhookVerificationException">A check failed; <see cref="WebhookVerificationException.Reason"/> says which.</exception>
-    public void Verify(ReadOnlySpan<byte> rawBody, HttpHeaders headers)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        Verify(rawBody, FindHeader(headers, TimestampHeaderName), FindHeader(headers, SignatureHeaderName));
-    }
-
-    /// <summary>Verifies a webhook, reading the headers from <see cref="HttpHeaders"/>, without throwing.</summary>
-    /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="headers">The request headers; if a header occurs more than once, its first value is used.</param>
-    /// <param name="failure">Which check failed, or <see cref="WebhookVerificationFailure.None"/>.</param>
-    /// <returns><see langword="true"/> when the webhook is authentic and fresh.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="headers"/> is null.</exception>
-    public bool TryVerify(ReadOnlySpan<byte> rawBody, HttpHeaders headers, out WebhookVerificationFailure failure)
-    {
-        ArgumentNullException.ThrowIfNull(headers);
-        return TryVerify(rawBody, FindHeader(headers, TimestampHeaderName), FindHeader(headers, SignatureHeaderName), out failure);
-    }
-
-    /// <summary>Verifies a webhook, reading the headers through an accessor (for example over ASP.NET Core's request headers).</summary>
-    /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="getHeader">
-    /// Returns the value of the named header, or null when absent. It is called with the lower-case names
-    /// <see cref="TimestampHeaderName"/> and <see cref="SignatureHeaderName"/> and should match names case-insensitively.
-    /// </param>
-    /// <exception cref="ArgumentNullException"><paramref name="getHeader"/> is null.</exception>
-    /// <exception cref="WebhookVerificationException">A check failed; <see cref="WebhookVerificationException.Reason"/> says which.</exception>
-    public void Verify(ReadOnlySpan<byte> rawBody, Func<string, string?> getHeader)
-    {
-        ArgumentNullException.ThrowIfNull(getHeader);
-        Verify(rawBody, getHeader(TimestampHeaderName), getHeader(SignatureHeaderName));
-    }
-
-    /// <summary>Verifies a webhook, reading the headers through an accessor, without throwing.</summary>
-    /// <param name="rawBody">The request body exactly as received.</param>
-    /// <param name="getHeader">Returns the value of the named header, or null when absent (names should match case-insensitively).</param>
-    /// <param name="failure">Which check failed, or <see cref="WebhookVerificationFailure.None"/>.</param>
-    /// <returns><see langword="true"/> when the webhook is authentic and fresh.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="getHeader"/> is null.</exception>
-    public bool TryVerify(ReadOnlySpan<byte> rawBody, Func<string, string?> getHeader, out WebhookVerificationFailure failure)
-    {
-        ArgumentNullException.ThrowIfNull(getHeader);
-        return TryVerify(rawBody, getHeader(TimestampHeaderName), getHeader(SignatureHeaderName), out failure);
     }
 
     /// <summary>The result of the checks, with what the failure message needs.</summary>
@@ -290,41 +211,5 @@ public sealed class TelnyxWebhookVerifier
         static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
         static string Truncate(string? value) => value is null || value.Length <= 40 ? value ?? "" : value.Substring(0, 40) + "…";
-    }
-
-    private static string? FindHeader(IEnumerable<KeyValuePair<string, string>> headers, string name)
-    {
-        // A direct lookup first: it succeeds for case-insensitive dictionaries and for keys already in lower case.
-        switch (headers)
-        {
-            case IReadOnlyDictionary<string, string> readOnly when readOnly.TryGetValue(name, out string? value):
-                return value;
-            case IDictionary<string, string> dictionary when dictionary.TryGetValue(name, out string? value):
-                return value;
-        }
-
-        foreach (KeyValuePair<string, string> header in headers)
-        {
-            if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return header.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? FindHeader(HttpHeaders headers, string name)
-    {
-        // NonValidated returns the values as received, without parsing them (names are case-insensitive).
-        if (headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
-        {
-            foreach (string value in values)
-            {
-                return value;
-            }
-        }
-
-        return null;
     }
 }

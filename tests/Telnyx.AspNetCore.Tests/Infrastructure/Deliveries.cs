@@ -30,7 +30,7 @@ public static class Deliveries
     /// A refusal must tell the sender nothing about why: a short fixed text, no word about signatures, timestamps or
     /// keys, none of the header values, not the failure's name.
     /// </summary>
-    public static void AssertOpaque(HttpStatusCode status, string body, SignedDelivery delivery, WebhookSigner signer, string? reason = null)
+    public static void AssertOpaque(HttpStatusCode status, string body, SignedWebhook delivery, WebhookSigner signer, string? reason = null)
     {
         Assert.Equal(FixedText(status), body);
         foreach (string word in new[] { "signature", "timestamp", "ed25519", "key", "base64", "verif", "tolerance", "too old", "too new", "exception" })

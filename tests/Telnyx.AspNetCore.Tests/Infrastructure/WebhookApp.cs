@@ -95,7 +95,7 @@ public sealed class WebhookApp : IAsyncDisposable
     }
 
     /// <summary>Posts a delivery; the answer's status and body text.</summary>
-    public async Task<(HttpStatusCode Status, string Body)> PostAsync(SignedDelivery delivery)
+    public async Task<(HttpStatusCode Status, string Body)> PostAsync(SignedWebhook delivery)
     {
         using HttpRequestMessage request = delivery.ToRequest(Url);
         using HttpResponseMessage response = await Client.SendAsync(request);

@@ -28,8 +28,8 @@ public sealed class ErrorTests
     [InlineData(410, typeof(TelnyxApiException), "Gone")]
     public async Task Status_maps_to_typed_exception_with_parsed_errors(int status, Type expected, string phrase)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(status, ErrorBody, ("x-request-id", "rid-9")));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(status, ErrorBody, ("x-request-id", "rid-9")));
         using var core = TestClients.Create(server, configure: o => o.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAnyAsync<TelnyxApiException>(() => core.SendForDataAsync(TestClients.Get("/calls/x"), TestResult.Reader, null, default));
@@ -59,9 +59,9 @@ public sealed class ErrorTests
     [Fact]
     public async Task Html_error_body_still_gives_typed_exception_with_raw_body()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         const string html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
-        server.Enqueue(new ScriptedResponse { StatusCode = 502, Body = html, ContentType = "text/html" });
+        server.Enqueue(new CannedResponse { StatusCode = 502, Body = html, ContentType = "text/html" });
         using var core = TestClients.Create(server, configure: o => o.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
@@ -80,8 +80,8 @@ public sealed class ErrorTests
     [InlineData("[]")]
     public async Task Odd_error_bodies_are_parsed_leniently(string body)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(404, body.Length == 0 ? null : body));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(404, body.Length == 0 ? null : body));
         using var core = TestClients.Create(server);
 
         var ex = await Assert.ThrowsAsync<TelnyxNotFoundException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
@@ -100,8 +100,8 @@ public sealed class ErrorTests
     [InlineData("[1]")]
     public async Task Bad_success_body_throws_invalid_response_with_raw_body(string body)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(body));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(body));
         using var core = TestClients.Create(server);
 
         var ex = await Assert.ThrowsAsync<TelnyxInvalidResponseException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
@@ -118,7 +118,7 @@ public sealed class ErrorTests
     [Fact]
     public async Task Missing_api_key_fails_before_any_request()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         // No key in the options and none in the (replaced) environment, whatever the machine's TELNYX_API_KEY says.
         using var core = TestClients.Create(server, configure: o =>
         {
@@ -137,8 +137,8 @@ public sealed class ErrorTests
     [Fact]
     public async Task Api_key_from_the_environment_is_used_when_the_options_have_none()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
         using var core = TestClients.Create(server, configure: o =>
         {
             o.ApiKey = " ";
@@ -153,8 +153,8 @@ public sealed class ErrorTests
     [Fact]
     public async Task Rate_limit_exception_carries_retry_after()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429, null, ("Retry-After", "120")));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "120")));
         using var core = TestClients.Create(server, configure: o => o.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<TelnyxRateLimitException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));

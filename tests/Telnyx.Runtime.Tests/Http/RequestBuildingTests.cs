@@ -17,8 +17,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Get_sends_method_path_query_and_default_headers()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
         using var core = TestClients.Create(server);
 
         var request = TestClients.Get("/calls/" + TelnyxUrl.EscapePathSegment("c1", "call_control_id"));
@@ -46,8 +46,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Query_arrays_exploded_or_comma_separated_and_numbers_invariant()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Data("{}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Data("{}"));
         using var core = TestClients.Create(server);
 
         var request = TestClients.Get("/numbers");
@@ -97,8 +97,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Escaped_path_segments_reach_the_server_unchanged()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Data("{}"), ScriptedResponse.Data("{}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Data("{}"), CannedResponse.Data("{}"));
         using var core = TestClients.Create(server);
 
         string id = TelnyxUrl.EscapePathSegment("v3:a/b c ü?#", "id");
@@ -113,8 +113,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Post_sends_json_body_with_exact_content_type_and_unwraps_envelope()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json("{\"meta\":{\"x\":[1,2,{\"y\":null}]},\"data\":{\"id\":\"conf-1\",\"result\":3},\"url\":\"ignored\"}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json("{\"meta\":{\"x\":[1,2,{\"y\":null}]},\"data\":{\"id\":\"conf-1\",\"result\":3},\"url\":\"ignored\"}"));
         using var core = TestClients.Create(server);
 
         var body = new TestCommand { CommandId = "cmd-1", Name = "Conférence \"A\"" };
@@ -133,8 +133,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Request_options_add_headers_query_and_body_properties()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Data("{\"id\":\"x\",\"result\":1}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Data("{\"id\":\"x\",\"result\":1}"));
         using var core = TestClients.Create(server);
 
         var request = TestClients.Post("/calls", new TestCommand { CommandId = "c-1", Name = "original" });
@@ -166,8 +166,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Extra_body_properties_without_a_body_become_the_body()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(204));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(204));
         using var core = TestClients.Create(server);
 
         var options = new RequestOptions { ExtraBodyProperties = { ["k"] = JsonValue.Create(5) } };
@@ -181,8 +181,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task No_content_accepts_204_and_ignores_2xx_bodies()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(204), ScriptedResponse.Json("<html>not json</html>", 202));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(204), CannedResponse.Json("<html>not json</html>", 202));
         using var core = TestClients.Create(server);
 
         await core.SendNoContentAsync(new TelnyxRequest(HttpMethod.Delete, "/calls/1"), null, default);
@@ -194,8 +194,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task SendAsync_reads_the_whole_body_without_envelope()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json("{\"id\":\"whole\",\"result\":9}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json("{\"id\":\"whole\",\"result\":9}"));
         using var core = TestClients.Create(server);
 
         var result = await core.SendAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
@@ -205,8 +205,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Typed_call_can_return_the_raw_response()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(201, "{\"data\":{\"id\":\"a\",\"result\":2}}", ("x-request-id", "req-123"), ("X-Multi", "1")));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(201, "{\"data\":{\"id\":\"a\",\"result\":2}}", ("x-request-id", "req-123"), ("X-Multi", "1")));
         using var core = TestClients.Create(server);
 
         var response = await core.SendForDataWithResponseAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
@@ -223,8 +223,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Raw_calls_send_arbitrary_paths_and_bodies_with_auth()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json("[1,2,3]"), ScriptedResponse.Status(404, "{\"errors\":[{\"code\":\"10005\",\"title\":\"Not found\"}]}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json("[1,2,3]"), CannedResponse.Status(404, "{\"errors\":[{\"code\":\"10005\",\"title\":\"Not found\"}]}"));
         using var core = TestClients.Create(server);
 
         var raw = await core.SendRawAsync(HttpMethod.Patch, "/undocumented/thing?x=1", Encoding.UTF8.GetBytes("{\"a\":true}"), new RequestOptions { ExtraQueryParameters = { ["y"] = "2" } }, default);
@@ -253,8 +253,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task Base_url_with_trailing_slash_joins_cleanly()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(204));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(204));
         using var core = TestClients.Create(server, configure: o => o.BaseUrl = new Uri(server.BaseUrl + "/"));
 
         await core.SendNoContentAsync(TestClients.Get("/balance"), null, default);
@@ -278,8 +278,8 @@ public sealed class RequestBuildingTests
     [Fact]
     public async Task User_supplied_HttpClient_is_used_and_not_disposed()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(204), ScriptedResponse.Status(204));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(204), CannedResponse.Status(204));
         using var http = new HttpClient();
         var core = TestClients.Create(server, configure: o => o.HttpClient = http);
         await core.SendNoContentAsync(TestClients.Get("/a"), null, default);

@@ -106,7 +106,7 @@ public static class TestClients
     public const string ApiKey = "KEY0123_test";
 
     /// <summary>A core pointed at <paramref name="server"/>, with the recording delay seam and no jitter.</summary>
-    public static TelnyxHttpCore Create(ScriptedServer server, RecordingDelay? delay = null, System.Action<TelnyxClientOptions>? configure = null)
+    public static TelnyxHttpCore Create(FakeTelnyxServer server, RecordingDelay? delay = null, System.Action<TelnyxClientOptions>? configure = null)
     {
         var options = new TelnyxClientOptions
         {

@@ -53,8 +53,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Zero_items()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(Page(Array.Empty<string>(), 1, 20, 0, 0)));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(Page(Array.Empty<string>(), 1, 20, 0, 0)));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, null, null, default));
@@ -66,8 +66,8 @@ public sealed class PagerTests
     [Fact]
     public async Task One_page()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(Page(new[] { "a", "b" }, 1, 50, 1, 2)));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(Page(new[] { "a", "b" }, 1, 50, 1, 2)));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 50, null, default));
@@ -79,11 +79,11 @@ public sealed class PagerTests
     [Fact]
     public async Task Many_pages_in_order()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
-            ScriptedResponse.Json(Page(new[] { "a", "b" }, 1, 2, 3, 5)),
-            ScriptedResponse.Json(Page(new[] { "c", "d" }, 2, 2, 3, 5)),
-            ScriptedResponse.Json(Page(new[] { "e" }, 3, 2, 3, 5)));
+            CannedResponse.Json(Page(new[] { "a", "b" }, 1, 2, 3, 5)),
+            CannedResponse.Json(Page(new[] { "c", "d" }, 2, 2, 3, 5)),
+            CannedResponse.Json(Page(new[] { "e" }, 3, 2, 3, 5)));
         using var core = TestClients.Create(server);
         var pager = new TelnyxPager<string>(core, Factory, ItemReader, 2, new RequestOptions { ExtraHeaders = { ["X-Page"] = "1" } }, default);
 
@@ -103,10 +103,10 @@ public sealed class PagerTests
     [Fact]
     public async Task As_pages_exposes_meta()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
-            ScriptedResponse.Json(Page(new[] { "a" }, 1, 1, 2, 2)),
-            ScriptedResponse.Json(Page(new[] { "b" }, 2, 1, 2, 2)));
+            CannedResponse.Json(Page(new[] { "a" }, 1, 1, 2, 2)),
+            CannedResponse.Json(Page(new[] { "b" }, 2, 1, 2, 2)));
         using var core = TestClients.Create(server);
 
         var pages = new List<TelnyxPage<string>>();
@@ -124,10 +124,10 @@ public sealed class PagerTests
     [Fact]
     public async Task Meta_missing_continues_while_pages_are_full()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
-            ScriptedResponse.Json("{\"data\":[\"a\",\"b\"]}"),
-            ScriptedResponse.Json("{\"data\":[\"c\"]}"));
+            CannedResponse.Json("{\"data\":[\"a\",\"b\"]}"),
+            CannedResponse.Json("{\"data\":[\"c\"]}"));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 2, null, default));
@@ -139,8 +139,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Meta_missing_without_page_size_reads_one_page()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json("{\"data\":[\"a\",\"b\"]}"), ScriptedResponse.Json("{\"data\":[\"c\"]}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json("{\"data\":[\"a\",\"b\"]}"), CannedResponse.Json("{\"data\":[\"c\"]}"));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, null, null, default));
@@ -152,9 +152,9 @@ public sealed class PagerTests
     [Fact]
     public async Task Server_that_always_says_page_2_of_3_terminates()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         string body = Page(new[] { "x", "y" }, 2, 2, 3, 6);
-        server.Handler = (context, _) => ScriptedServer.WriteAsync(context, ScriptedResponse.Json(body));
+        server.Handler = (context, _) => FakeTelnyxServer.WriteAsync(context, CannedResponse.Json(body));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 2, null, default));
@@ -166,8 +166,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Server_that_ignores_paging_without_meta_terminates()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Handler = (context, _) => ScriptedServer.WriteAsync(context, ScriptedResponse.Json("{\"data\":[\"x\",\"y\"]}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Handler = (context, _) => FakeTelnyxServer.WriteAsync(context, CannedResponse.Json("{\"data\":[\"x\",\"y\"]}"));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 2, null, default));
@@ -179,11 +179,11 @@ public sealed class PagerTests
     [Fact]
     public async Task Total_pages_without_page_number_uses_the_requested_number()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
-            ScriptedResponse.Json("{\"data\":[\"a\"],\"meta\":{\"total_pages\":2}}"),
-            ScriptedResponse.Json("{\"data\":[\"b\"],\"meta\":{\"total_pages\":2}}"),
-            ScriptedResponse.Json("{\"data\":[\"c\"],\"meta\":{\"total_pages\":2}}"));
+            CannedResponse.Json("{\"data\":[\"a\"],\"meta\":{\"total_pages\":2}}"),
+            CannedResponse.Json("{\"data\":[\"b\"],\"meta\":{\"total_pages\":2}}"),
+            CannedResponse.Json("{\"data\":[\"c\"],\"meta\":{\"total_pages\":2}}"));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 1, null, default));
@@ -194,10 +194,10 @@ public sealed class PagerTests
     [Fact]
     public async Task Cancellation_between_pages()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
-            ScriptedResponse.Json(Page(new[] { "a", "b" }, 1, 2, 3, 6)),
-            ScriptedResponse.Json(Page(new[] { "c", "d" }, 2, 2, 3, 6)));
+            CannedResponse.Json(Page(new[] { "a", "b" }, 1, 2, 3, 6)),
+            CannedResponse.Json(Page(new[] { "c", "d" }, 2, 2, 3, 6)));
         using var core = TestClients.Create(server);
         using var cts = new CancellationTokenSource();
         var pager = new TelnyxPager<string>(core, Factory, ItemReader, 2, null, cts.Token);
@@ -222,8 +222,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Enumerator_token_also_cancels()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(Page(new[] { "a" }, 1, 1, 3, 3)));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(Page(new[] { "a" }, 1, 1, 3, 3)));
         using var core = TestClients.Create(server);
         using var cts = new CancellationTokenSource();
         var pager = new TelnyxPager<string>(core, Factory, ItemReader, 1, null, default);
@@ -244,7 +244,7 @@ public sealed class PagerTests
     [InlineData(-1)]
     public async Task Page_size_out_of_range_is_rejected_before_sending(int size)
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         using var core = TestClients.Create(server);
 
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxPager<string>(core, Factory, ItemReader, size, null, default));
@@ -257,8 +257,8 @@ public sealed class PagerTests
     [InlineData(250)]
     public async Task Page_size_bounds_are_accepted(int size)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(Page(new[] { "a" }, 1, size, 1, 1)));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(Page(new[] { "a" }, 1, size, 1, 1)));
         using var core = TestClients.Create(server);
 
         var items = await CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, size, null, default));
@@ -268,8 +268,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Get_page_fetches_one_page()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(Page(new[] { "k" }, 3, 10, 4, 31)));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(Page(new[] { "k" }, 3, 10, 4, 31)));
         using var core = TestClients.Create(server);
 
         var page = await new TelnyxPager<string>(core, Factory, ItemReader, 10, null, default).GetPageAsync(3);
@@ -282,8 +282,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Invalid_list_body_throws_invalid_response()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json("{\"data\":{\"not\":\"a list\"}}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json("{\"data\":{\"not\":\"a list\"}}"));
         using var core = TestClients.Create(server);
 
         var ex = await Assert.ThrowsAsync<TelnyxInvalidResponseException>(() => CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, null, null, default)));
@@ -293,8 +293,8 @@ public sealed class PagerTests
     [Fact]
     public async Task Page_errors_surface_as_typed_exceptions()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Json(Page(new[] { "a" }, 1, 1, 2, 2)), ScriptedResponse.Status(403));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Json(Page(new[] { "a" }, 1, 1, 2, 2)), CannedResponse.Status(403));
         using var core = TestClients.Create(server);
 
         await Assert.ThrowsAsync<TelnyxPermissionDeniedException>(() => CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 1, null, default)));

@@ -13,13 +13,13 @@ namespace Telnyx.Runtime.Tests.Resilience;
 
 public sealed class RetryTests
 {
-    private static readonly ScriptedResponse Ok = ScriptedResponse.Data("{\"id\":\"ok\",\"result\":1}");
+    private static readonly CannedResponse Ok = CannedResponse.Data("{\"id\":\"ok\",\"result\":1}");
 
     [Fact]
     public async Task Retry_after_seconds_is_honoured()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429, null, ("Retry-After", "3")), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "3")), Ok);
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay);
 
@@ -33,8 +33,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Retry_after_http_date_is_relative_to_the_time_provider()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(503, null, ("Retry-After", "Tue, 01 Jan 2030 00:00:05 GMT")), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(503, null, ("Retry-After", "Tue, 01 Jan 2030 00:00:05 GMT")), Ok);
         var delay = new RecordingDelay();
         var clock = new FixedTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var core = TestClients.Create(server, delay, o => o.TimeProvider = clock);
@@ -47,8 +47,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Retry_after_ms_wins_over_retry_after()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429, null, ("retry-after-ms", "1500"), ("Retry-After", "2")), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(429, null, ("retry-after-ms", "1500"), ("Retry-After", "2")), Ok);
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay);
 
@@ -60,10 +60,10 @@ public sealed class RetryTests
     [Fact]
     public async Task Retry_after_longer_than_the_cap_is_capped_and_past_dates_mean_no_wait()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
-            ScriptedResponse.Status(429, null, ("Retry-After", "3600")),
-            ScriptedResponse.Status(429, null, ("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")),
+            CannedResponse.Status(429, null, ("Retry-After", "3600")),
+            CannedResponse.Status(429, null, ("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")),
             Ok);
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay);
@@ -78,8 +78,8 @@ public sealed class RetryTests
     [InlineData(503, 500, 504)]
     public async Task Server_errors_are_retried_with_exponential_backoff(int first, int second, int third)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(first), ScriptedResponse.Status(second), ScriptedResponse.Status(third, "{\"errors\":[{\"title\":\"down\"}]}"));
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(first), CannedResponse.Status(second), CannedResponse.Status(third, "{\"errors\":[{\"title\":\"down\"}]}"));
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay);
 
@@ -95,10 +95,10 @@ public sealed class RetryTests
     [Fact]
     public async Task Backoff_applies_jitter_and_the_cap()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         for (int i = 0; i < 6; i++)
         {
-            server.Enqueue(ScriptedResponse.Status(500));
+            server.Enqueue(CannedResponse.Status(500));
         }
         server.Enqueue(Ok);
         var delay = new RecordingDelay();
@@ -117,8 +117,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Default_jitter_stays_within_three_quarters_and_one()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.Status(500), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(500), CannedResponse.Status(500), Ok);
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay, o => o.JitterSource = null);
 
@@ -136,8 +136,8 @@ public sealed class RetryTests
     [InlineData(529)]
     public async Task Retryable_statuses_then_success(int status)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(status), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(status), Ok);
         var delay = new RecordingDelay();
         var retries = new ConcurrentQueue<TelnyxRetryEvent>();
         using var core = TestClients.Create(server, delay, o => o.OnRetry = retries.Enqueue);
@@ -165,8 +165,8 @@ public sealed class RetryTests
     [InlineData(405)]
     public async Task Client_errors_are_not_retried(int status)
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(status), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(status), Ok);
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay);
 
@@ -181,8 +181,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Connection_reset_mid_response_is_retried()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.CutOff(), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.CutOff(), Ok);
         var delay = new RecordingDelay();
         var retries = new ConcurrentQueue<TelnyxRetryEvent>();
         using var core = TestClients.Create(server, delay, o => o.OnRetry = retries.Enqueue);
@@ -199,8 +199,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Connection_failures_after_retries_throw_connection_exception()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.CutOff(), ScriptedResponse.CutOff(), ScriptedResponse.CutOff());
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.CutOff(), CannedResponse.CutOff(), CannedResponse.CutOff());
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay);
 
@@ -238,8 +238,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Slow_responses_time_out_per_attempt_and_are_retried()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        var slow = new ScriptedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) };
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        var slow = new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) };
         server.Enqueue(slow, slow);
         var delay = new RecordingDelay();
         var retries = new ConcurrentQueue<TelnyxRetryEvent>();
@@ -265,8 +265,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Per_request_timeout_overrides_and_a_timed_out_attempt_can_succeed_on_retry()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(new ScriptedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
         using var core = TestClients.Create(server);
 
         var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, new RequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }, default);
@@ -278,8 +278,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Every_attempt_sends_identical_body_bytes()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(500), ScriptedResponse.CutOff(), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(500), CannedResponse.CutOff(), Ok);
         using var core = TestClients.Create(server);
         var command = new TestCommand { CommandId = Guid.NewGuid().ToString(), Name = "héllo" };
 
@@ -295,8 +295,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Cancellation_during_retry_delay_stops_without_another_attempt()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(500), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(500), Ok);
         using var cts = new CancellationTokenSource();
         var delay = new RecordingDelay
         {
@@ -318,8 +318,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Cancellation_during_real_retry_delay_is_immediate()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(429, null, ("Retry-After", "30")), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "30")), Ok);
         using var cts = new CancellationTokenSource();
         var options = new TelnyxClientOptions
         {
@@ -339,8 +339,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Cancellation_while_waiting_for_the_response_is_not_a_timeout()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(new ScriptedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
         using var cts = new CancellationTokenSource();
         server.OnRequest = _ => cts.Cancel();
         var delay = new RecordingDelay();
@@ -357,7 +357,7 @@ public sealed class RetryTests
     [Fact]
     public async Task Already_cancelled_token_sends_nothing()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         using var core = TestClients.Create(server);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, new CancellationToken(true)));
@@ -367,8 +367,8 @@ public sealed class RetryTests
     [Fact]
     public async Task Max_retries_zero_disables_retries()
     {
-        await using var server = await ScriptedServer.StartAsync();
-        server.Enqueue(ScriptedResponse.Status(503), Ok);
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
+        server.Enqueue(CannedResponse.Status(503), Ok);
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay, o => o.MaxRetries = 0);
 
@@ -381,10 +381,10 @@ public sealed class RetryTests
     [Fact]
     public async Task Per_request_max_retries_overrides_the_client()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         for (int i = 0; i < 5; i++)
         {
-            server.Enqueue(ScriptedResponse.Status(500));
+            server.Enqueue(CannedResponse.Status(500));
         }
         var delay = new RecordingDelay();
         using var core = TestClients.Create(server, delay, o => o.MaxRetries = 0);
@@ -402,10 +402,10 @@ public sealed class RetryTests
     [Fact]
     public async Task Default_is_two_retries()
     {
-        await using var server = await ScriptedServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         for (int i = 0; i < 4; i++)
         {
-            server.Enqueue(ScriptedResponse.Status(429));
+            server.Enqueue(CannedResponse.Status(429));
         }
         var delay = new RecordingDelay();
         using var core = new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", BaseUrl = server.BaseUrl, DelayOverride = delay.DelayAsync });

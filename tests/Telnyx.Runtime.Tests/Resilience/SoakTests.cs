@@ -77,7 +77,7 @@ public sealed class SoakTests
             };
         }
 
-        await using var server = await ScriptedServer.StartAsync(async (context, request) =>
+        await using var server = await FakeTelnyxServer.StartScriptedAsync(async (context, request) =>
         {
             var command = TelnyxJson.Deserialize<TestCommand>(request.Body);
             string id = command.CommandId ?? throw new InvalidOperationException("no command_id");
@@ -86,24 +86,24 @@ public sealed class SoakTests
             switch (fault)
             {
                 case Fault.Status500:
-                    await ScriptedServer.WriteAsync(context, ScriptedResponse.Status(500, "{\"errors\":[{\"code\":\"90000\",\"title\":\"boom\"}]}"));
+                    await FakeTelnyxServer.WriteAsync(context, CannedResponse.Status(500, "{\"errors\":[{\"code\":\"90000\",\"title\":\"boom\"}]}"));
                     return;
                 case Fault.Status503:
-                    await ScriptedServer.WriteAsync(context, new ScriptedResponse { StatusCode = 503, Body = "<html>unavailable</html>", ContentType = "text/html" });
+                    await FakeTelnyxServer.WriteAsync(context, new CannedResponse { StatusCode = 503, Body = "<html>unavailable</html>", ContentType = "text/html" });
                     return;
                 case Fault.RateLimited:
-                    await ScriptedServer.WriteAsync(context, ScriptedResponse.Status(429, null, ("retry-after-ms", "5")));
+                    await FakeTelnyxServer.WriteAsync(context, CannedResponse.Status(429, null, ("retry-after-ms", "5")));
                     return;
             }
             long result = Execute(id);
             string body = "{\"data\":{\"id\":\"" + id + "\",\"result\":" + result.ToString(CultureInfo.InvariantCulture) + "}}";
             var response = fault switch
             {
-                Fault.CutOffMidResponse => ScriptedResponse.CutOff(body, 12),
-                Fault.ExecutedButResponseLost => new ScriptedResponse { AbortBeforeResponse = true },
-                _ => ScriptedResponse.Json(body),
+                Fault.CutOffMidResponse => CannedResponse.CutOff(body, 12),
+                Fault.ExecutedButResponseLost => new CannedResponse { AbortBeforeResponse = true },
+                _ => CannedResponse.Json(body),
             };
-            await ScriptedServer.WriteAsync(context, response);
+            await FakeTelnyxServer.WriteAsync(context, response);
         });
 
         var delay = new RecordingDelay();

@@ -44,9 +44,9 @@ public class TelnyxWebhookVerifierTests
     private static WebhookVerificationException AssertFails(
         WebhookVerificationFailure expected, TelnyxWebhookVerifier verifier, byte[] body, string? timestamp, string? signature)
     {
-        Assert.False(verifier.TryVerify(body, timestamp, signature, out WebhookVerificationFailure failure));
+        Assert.False(verifier.TryVerify(body, new TelnyxWebhookHeaders(signature, timestamp), out WebhookVerificationFailure failure));
         Assert.Equal(expected, failure);
-        var exception = Assert.Throws<WebhookVerificationException>(() => verifier.Verify(body, timestamp, signature));
+        var exception = Assert.Throws<WebhookVerificationException>(() => verifier.Verify(body, new TelnyxWebhookHeaders(signature, timestamp)));
         Assert.Equal(expected, exception.Reason);
         return exception;
     }
@@ -56,8 +56,8 @@ public class TelnyxWebhookVerifierTests
     {
         string timestamp = Timestamp(Now);
         var verifier = CreateVerifier();
-        verifier.Verify(Body, timestamp, Sign(timestamp, Body));
-        Assert.True(verifier.TryVerify(Body, timestamp, Sign(timestamp, Body), out WebhookVerificationFailure failure));
+        verifier.Verify(Body, new TelnyxWebhookHeaders(Sign(timestamp, Body), timestamp));
+        Assert.True(verifier.TryVerify(Body, new TelnyxWebhookHeaders(Sign(timestamp, Body), timestamp), out WebhookVerificationFailure failure));
         Assert.Equal(WebhookVerificationFailure.None, failure);
     }
 
@@ -72,7 +72,7 @@ public class TelnyxWebhookVerifierTests
         byte[] body = new byte[size];
         new Random(size).NextBytes(body);
         string timestamp = Timestamp(Now);
-        CreateVerifier().Verify(body, timestamp, Sign(timestamp, body));
+        CreateVerifier().Verify(body, new TelnyxWebhookHeaders(Sign(timestamp, body), timestamp));
     }
 
     [Fact]
@@ -83,15 +83,15 @@ public class TelnyxWebhookVerifierTests
         byte[] largeBody = new byte[10_000];
         string largeSignature = Sign(timestamp, largeBody);
         var verifier = CreateVerifier();
-        Assert.True(verifier.TryVerify(Body, timestamp, signature, out _));           // first use: static tables
-        Assert.True(verifier.TryVerify(largeBody, timestamp, largeSignature, out _)); // first use: the array pool
+        Assert.True(verifier.TryVerify(Body, new TelnyxWebhookHeaders(signature, timestamp), out _));           // first use: static tables
+        Assert.True(verifier.TryVerify(largeBody, new TelnyxWebhookHeaders(largeSignature, timestamp), out _)); // first use: the array pool
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 5; i++)
         {
-            verifier.TryVerify(Body, timestamp, signature, out _);
-            verifier.TryVerify(largeBody, timestamp, largeSignature, out _);
-            verifier.Verify(Body, timestamp, signature);
+            verifier.TryVerify(Body, new TelnyxWebhookHeaders(signature, timestamp), out _);
+            verifier.TryVerify(largeBody, new TelnyxWebhookHeaders(largeSignature, timestamp), out _);
+            verifier.Verify(Body, new TelnyxWebhookHeaders(signature, timestamp));
         }
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
@@ -146,7 +146,7 @@ public class TelnyxWebhookVerifierTests
     public void AcceptsTimestampsExactlyAtTheTolerance(int offsetSeconds)
     {
         string timestamp = Timestamp(Now.AddSeconds(offsetSeconds));
-        CreateVerifier().Verify(Body, timestamp, Sign(timestamp, Body));
+        CreateVerifier().Verify(Body, new TelnyxWebhookHeaders(Sign(timestamp, Body), timestamp));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public class TelnyxWebhookVerifierTests
         string timestamp = Timestamp(Now.AddSeconds(-30));
         var strict = CreateVerifier(tolerance: TimeSpan.FromSeconds(10));
         AssertFails(WebhookVerificationFailure.TimestampTooOld, strict, Body, timestamp, Sign(timestamp, Body));
-        CreateVerifier(tolerance: TimeSpan.FromMinutes(1)).Verify(Body, timestamp, Sign(timestamp, Body));
+        CreateVerifier(tolerance: TimeSpan.FromMinutes(1)).Verify(Body, new TelnyxWebhookHeaders(Sign(timestamp, Body), timestamp));
         Assert.Equal(TimeSpan.FromSeconds(300), CreateVerifier().Tolerance);
         Assert.Throws<ArgumentOutOfRangeException>(() => CreateVerifier(tolerance: TimeSpan.FromSeconds(-1)));
     }
@@ -166,7 +166,7 @@ public class TelnyxWebhookVerifierTests
         var verifier = new TelnyxWebhookVerifier(Convert.ToBase64String(Key.PublicKey));
         Assert.Same(TimeProvider.System, verifier.TimeProvider);
         string timestamp = Timestamp(DateTimeOffset.UtcNow);
-        verifier.Verify(Body, timestamp, Sign(timestamp, Body));
+        verifier.Verify(Body, new TelnyxWebhookHeaders(Sign(timestamp, Body), timestamp));
     }
 
     [Fact]
@@ -270,18 +270,18 @@ public class TelnyxWebhookVerifierTests
             [timestampName] = timestamp,
             [signatureName] = signature,
         };
-        verifier.Verify(Body, dictionary);
-        verifier.Verify(Body, (IDictionary<string, string>)dictionary);
-        verifier.Verify(Body, (IReadOnlyDictionary<string, string>)new ReadOnlyDictionary<string, string>(dictionary));
-        verifier.Verify(Body, new SortedDictionary<string, string>(dictionary, StringComparer.Ordinal));
-        verifier.Verify(Body, dictionary.ToList());
-        Assert.True(verifier.TryVerify(Body, dictionary, out WebhookVerificationFailure failure));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(dictionary));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From((IDictionary<string, string>)dictionary));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From((IReadOnlyDictionary<string, string>)new ReadOnlyDictionary<string, string>(dictionary)));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(new SortedDictionary<string, string>(dictionary, StringComparer.Ordinal)));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(dictionary.ToList()));
+        Assert.True(verifier.TryVerify(Body, TelnyxWebhookHeaders.From(dictionary), out WebhookVerificationFailure failure));
         Assert.Equal(WebhookVerificationFailure.None, failure);
 
         dictionary.Remove(signatureName);
-        Assert.False(verifier.TryVerify(Body, dictionary, out failure));
+        Assert.False(verifier.TryVerify(Body, TelnyxWebhookHeaders.From(dictionary), out failure));
         Assert.Equal(WebhookVerificationFailure.MissingSignatureHeader, failure);
-        var e = Assert.Throws<WebhookVerificationException>(() => verifier.Verify(Body, dictionary));
+        var e = Assert.Throws<WebhookVerificationException>(() => verifier.Verify(Body, TelnyxWebhookHeaders.From(dictionary)));
         Assert.Equal(WebhookVerificationFailure.MissingSignatureHeader, e.Reason);
     }
 
@@ -295,12 +295,12 @@ public class TelnyxWebhookVerifierTests
         request.Headers.TryAddWithoutValidation(timestampName, timestamp);
         request.Headers.TryAddWithoutValidation(signatureName, signature);
 
-        verifier.Verify(Body, request.Headers);
-        Assert.True(verifier.TryVerify(Body, request.Headers, out WebhookVerificationFailure failure));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(request.Headers));
+        Assert.True(verifier.TryVerify(Body, TelnyxWebhookHeaders.From(request.Headers), out WebhookVerificationFailure failure));
         Assert.Equal(WebhookVerificationFailure.None, failure);
 
         request.Headers.Remove(timestampName);
-        Assert.False(verifier.TryVerify(Body, request.Headers, out failure));
+        Assert.False(verifier.TryVerify(Body, TelnyxWebhookHeaders.From(request.Headers), out failure));
         Assert.Equal(WebhookVerificationFailure.MissingTimestampHeader, failure);
     }
 
@@ -311,19 +311,24 @@ public class TelnyxWebhookVerifierTests
         var (timestampName, signatureName) = Headers(casing, out string timestamp, out string signature);
         var verifier = CreateVerifier();
 
-        // ASP.NET Core's IHeaderDictionary is case-insensitive; the runtime reaches it only through an accessor.
+        // ASP.NET Core's IHeaderDictionary: a dictionary of StringValues, read directly (the runtime does not reference ASP.NET Core).
         IHeaderDictionary aspNetHeaders = new HeaderDictionary
         {
             [timestampName] = timestamp,
             [signatureName] = signature,
         };
-        verifier.Verify(Body, name => aspNetHeaders.TryGetValue(name, out var values) ? values.ToString() : null);
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(aspNetHeaders));
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(name => aspNetHeaders.TryGetValue(name, out var values) ? values.ToString() : null));
+
+        // A repeated header counts by its first value, as with HttpHeaders.
+        aspNetHeaders[signatureName] = new Microsoft.Extensions.Primitives.StringValues([signature, "second"]);
+        verifier.Verify(Body, TelnyxWebhookHeaders.From(aspNetHeaders));
 
         var plain = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [timestampName] = timestamp, [signatureName] = signature };
-        Assert.True(verifier.TryVerify(Body, name => plain.GetValueOrDefault(name), out WebhookVerificationFailure failure));
+        Assert.True(verifier.TryVerify(Body, TelnyxWebhookHeaders.From(name => plain.GetValueOrDefault(name)), out WebhookVerificationFailure failure));
         Assert.Equal(WebhookVerificationFailure.None, failure);
 
-        Assert.False(verifier.TryVerify(Body, _ => null, out failure));
+        Assert.False(verifier.TryVerify(Body, TelnyxWebhookHeaders.From(_ => null), out failure));
         Assert.Equal(WebhookVerificationFailure.MissingSignatureHeader, failure);
     }
 
@@ -331,9 +336,10 @@ public class TelnyxWebhookVerifierTests
     public void RejectsNullHeaderSources()
     {
         var verifier = CreateVerifier();
-        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, (IEnumerable<KeyValuePair<string, string>>)null!));
-        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, (System.Net.Http.Headers.HttpHeaders)null!));
-        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, (Func<string, string?>)null!));
+        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, TelnyxWebhookHeaders.From((IEnumerable<KeyValuePair<string, string>>)null!)));
+        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, TelnyxWebhookHeaders.From((System.Net.Http.Headers.HttpHeaders)null!)));
+        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, TelnyxWebhookHeaders.From((Func<string, string?>)null!)));
+        Assert.Throws<ArgumentNullException>(() => verifier.Verify(Body, TelnyxWebhookHeaders.From((IHeaderDictionary)null!)));
     }
 
     [Fact]
@@ -358,7 +364,7 @@ public class TelnyxWebhookVerifierTests
         foreach (TelnyxWebhookVerifier verifier in verifiers)
         {
             Assert.Equal(Hex.Encode(Key.PublicKey), Hex.Encode(verifier.PublicKey.Span));
-            verifier.Verify(Body, timestamp, signature);
+            verifier.Verify(Body, new TelnyxWebhookHeaders(signature, timestamp));
         }
     }
 

@@ -1,23 +1,18 @@
-using System;
-using NSec.Cryptography;
-
 namespace Telnyx.Runtime.Tests.Webhooks;
 
-/// <summary>Signs with libsodium through NSec (tests only): key pairs from a 32-byte seed, as RFC 8032 defines them.</summary>
+/// <summary>The shared signer (tests/Telnyx.Testing) by seed: key pairs as RFC 8032 derives them from a 32-byte seed.</summary>
 internal static class TestSigner
 {
     /// <summary>The public key for a seed; the "secret key" the tests pass around is the seed itself.</summary>
     public static (byte[] PublicKey, byte[] SecretKey) KeyPairFromSeed(byte[] seed)
     {
-        using Key key = Import(seed);
-        return (key.PublicKey.Export(KeyBlobFormat.RawPublicKey), (byte[])seed.Clone());
+        using var signer = WebhookSigner.FromSeed(seed);
+        return (signer.PublicKeyBytes, (byte[])seed.Clone());
     }
 
     public static byte[] Sign(byte[] message, byte[] seed)
     {
-        using Key key = Import(seed);
-        return SignatureAlgorithm.Ed25519.Sign(key, message);
+        using var signer = WebhookSigner.FromSeed(seed);
+        return signer.SignMessage(message);
     }
-
-    private static Key Import(byte[] seed) => Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey);
 }

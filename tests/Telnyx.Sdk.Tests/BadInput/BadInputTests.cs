@@ -11,7 +11,7 @@ namespace Telnyx.Sdk.Tests.BadInput;
 /// <summary>Invalid requests are stopped before sending; odd but well-formed responses are read, never a crash.</summary>
 public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkServerFixture>
 {
-    private SdkTestServer Server => fixture.Server;
+    private FakeTelnyxServer Server => fixture.Server;
 
     private TelnyxClient Client => fixture.Client;
 

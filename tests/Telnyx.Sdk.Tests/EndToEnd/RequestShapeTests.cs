@@ -14,7 +14,7 @@ namespace Telnyx.Sdk.Tests.EndToEnd;
 /// </summary>
 public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<SdkServerFixture>
 {
-    private SdkTestServer Server => fixture.Server;
+    private FakeTelnyxServer Server => fixture.Server;
 
     private TelnyxClient Client => fixture.Client;
 

@@ -32,7 +32,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
         }
         """;
 
-    private SdkTestServer Server => fixture.Server;
+    private FakeTelnyxServer Server => fixture.Server;
 
     private TelnyxClient Client => fixture.Client;
 
@@ -261,18 +261,18 @@ public sealed class EnvironmentCollection
 [Collection(EnvironmentCollection.Name)]
 public sealed class MissingApiKeyTests : IAsyncLifetime
 {
-    private SdkTestServer? _server;
+    private FakeTelnyxServer? _server;
     private string? _savedKey;
     private string? _savedBaseUrl;
 
-    private SdkTestServer Server => _server!;
+    private FakeTelnyxServer Server => _server!;
 
     public async Task InitializeAsync()
     {
         _savedKey = Environment.GetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable);
         _savedBaseUrl = Environment.GetEnvironmentVariable(TelnyxClientOptions.BaseUrlEnvironmentVariable);
         Environment.SetEnvironmentVariable(TelnyxClientOptions.ApiKeyEnvironmentVariable, null);
-        _server = await SdkTestServer.StartAsync();
+        _server = await FakeTelnyxServer.StartScriptedAsync();
     }
 
     public async Task DisposeAsync()

@@ -26,7 +26,7 @@ public sealed class NoListenerTests
     [Fact]
     public async Task Without_a_listener_no_activity_exists_while_the_request_is_sent()
     {
-        await using var server = await SdkTestServer.StartAsync();
+        await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data(ConferenceJson), CannedResponse.Data(ConferenceJson));
         var seen = new List<Activity?>();
         using var http = new HttpClient(new CurrentActivityProbe(seen, new SocketsHttpHandler()));

@@ -17,7 +17,7 @@ namespace Telnyx.Sdk.Tests.Telemetry;
 /// <summary>The span and the metrics of generated operations, over real HTTP to the loopback server.</summary>
 public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFixture<SdkServerFixture>
 {
-    private SdkTestServer Server => fixture.Server;
+    private FakeTelnyxServer Server => fixture.Server;
 
     private TelnyxClient Client => fixture.Client;
 

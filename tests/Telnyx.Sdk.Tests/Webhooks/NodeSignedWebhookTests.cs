@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using NSec.Cryptography;
 using Telnyx.Runtime.Webhooks;
 using Telnyx.TestSupport;
 
@@ -27,9 +26,9 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
             var requests = new List<(string Name, string Timestamp, byte[] Body)>();
             foreach (WebhookCase c in WebhookCases.All)
             {
-                requests.Add((c.Name, WebhookSigner.UnixSeconds(WebhookSigner.Now), c.Body));
-                requests.Add((c.Name + "/stale", WebhookSigner.UnixSeconds(WebhookSigner.Now.AddSeconds(-301)), c.Body));
-                requests.Add((c.Name + "/future", WebhookSigner.UnixSeconds(WebhookSigner.Now.AddSeconds(301)), c.Body));
+                requests.Add((c.Name, WebhookSigner.UnixSeconds(TestWebhooks.Now), c.Body));
+                requests.Add((c.Name + "/stale", WebhookSigner.UnixSeconds(TestWebhooks.Now.AddSeconds(-301)), c.Body));
+                requests.Add((c.Name + "/future", WebhookSigner.UnixSeconds(TestWebhooks.Now.AddSeconds(301)), c.Body));
             }
 
             var answers = NodeEd25519.Sign([.. requests.Select(r => (Seed, (byte[])[.. Encoding.UTF8.GetBytes(r.Timestamp + "|"), .. r.Body]))]);
@@ -48,13 +47,13 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
 
     public NodeSignedWebhookTests(Signed signed) => _signed = signed;
 
-    private TelnyxClient CreateClient() => WebhookSigner.CreateClient(Convert.ToBase64String(_signed.PublicKey));
+    private TelnyxClient CreateClient() => TestWebhooks.CreateClient(Convert.ToBase64String(_signed.PublicKey));
 
     [Fact]
     public void NodeAndNSecDeriveTheSamePublicKey()
     {
-        using Key key = Key.Import(SignatureAlgorithm.Ed25519, Seed, KeyBlobFormat.RawPrivateKey);
-        Assert.Equal(Convert.ToHexString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)), Convert.ToHexString(_signed.PublicKey));
+        using WebhookSigner nsec = WebhookSigner.FromSeed(Seed);
+        Assert.Equal(Convert.ToHexString(nsec.PublicKeyBytes), Convert.ToHexString(_signed.PublicKey));
     }
 
     [Theory]
@@ -63,7 +62,7 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
     {
         using TelnyxClient client = CreateClient();
         SignedWebhook signed = _signed.Webhooks[name];
-        WebhookCases.Get(name).Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        WebhookCases.Get(name).Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Theory]
@@ -112,11 +111,11 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
     [Fact]
     public void NodeSignedWebhook_UnderAnotherKey_IsInvalidSignature()
     {
-        using TelnyxClient client = new WebhookSigner().CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(TestWebhooks.NewSigner());
         SignedWebhook signed = _signed.Webhooks[WebhookCases.All[0].Name];
         Assert.Equal(WebhookVerificationFailure.InvalidSignature, Reason(client, signed));
     }
 
     private static WebhookVerificationFailure Reason(TelnyxClient client, SignedWebhook signed) =>
-        Assert.Throws<WebhookVerificationException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers())).Reason;
+        Assert.Throws<WebhookVerificationException>(() => client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers()))).Reason;
 }

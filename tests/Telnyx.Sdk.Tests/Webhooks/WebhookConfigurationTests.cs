@@ -1,6 +1,7 @@
 using System;
 using Telnyx.Runtime.Errors;
 using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Webhooks;
 using Telnyx.Sdk.Tests.Errors;
 
 namespace Telnyx.Sdk.Tests.Webhooks;
@@ -9,7 +10,7 @@ namespace Telnyx.Sdk.Tests.Webhooks;
 [Collection(EnvironmentCollection.Name)]
 public sealed class WebhookConfigurationTests : IDisposable
 {
-    private static readonly WebhookSigner Signer = new();
+    private static readonly WebhookSigner Signer = TestWebhooks.NewSigner();
     private readonly string? _savedKey;
 
     public WebhookConfigurationTests()
@@ -29,9 +30,9 @@ public sealed class WebhookConfigurationTests : IDisposable
         Assert.Null(Environment.GetEnvironmentVariable("TELNYX_PUBLIC_KEY"));
         WebhookCase c = WebhookCases.Get(ConferenceCreatedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = WebhookSigner.CreateClient(key);
+        using TelnyxClient client = TestWebhooks.CreateClient(key);
 
-        var ex = Assert.Throws<TelnyxConfigurationException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        var ex = Assert.Throws<TelnyxConfigurationException>(() => client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
 
         Assert.Contains("TELNYX_PUBLIC_KEY", ex.Message);
         Assert.Contains("WebhookPublicKey", ex.Message);
@@ -45,19 +46,19 @@ public sealed class WebhookConfigurationTests : IDisposable
         Environment.SetEnvironmentVariable("TELNYX_PUBLIC_KEY", Signer.PublicKey);
         WebhookCase c = WebhookCases.Get(ConferenceCreatedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = WebhookSigner.CreateClient(publicKey: null);
+        using TelnyxClient client = TestWebhooks.CreateClient(publicKey: null);
 
-        c.Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
     public void PublicKeyFromTheOptions_WinsOverTheEnvironment()
     {
-        Environment.SetEnvironmentVariable("TELNYX_PUBLIC_KEY", new WebhookSigner().PublicKey);
+        Environment.SetEnvironmentVariable("TELNYX_PUBLIC_KEY", TestWebhooks.NewSigner().PublicKey);
         WebhookCase c = WebhookCases.Get(ConferenceCreatedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        c.Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 }

@@ -11,7 +11,7 @@ namespace Telnyx.Sdk.Tests.Webhooks;
 /// <summary>Each of the spec's events, signed, verified and parsed into its typed record with every field.</summary>
 public sealed class WebhookEventTests
 {
-    private static readonly WebhookSigner Signer = new();
+    private static readonly WebhookSigner Signer = TestWebhooks.NewSigner();
 
     [Fact]
     public void TheCasesCoverAllSixteenEvents_EachWithItsOwnType()
@@ -41,33 +41,40 @@ public sealed class WebhookEventTests
     {
         WebhookCase c = WebhookCases.Get(name);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        TelnyxWebhookEvent e = client.Webhooks.Unwrap(signed.Body, signed.Headers());
+        TelnyxWebhookEvent e = client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers()));
 
         c.Check(e);
     }
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void Unwrap_EveryOverload_GivesTheSameTypedEvent(string name)
+    public void Unwrap_FromEveryHeaderSource_GivesTheSameTypedEvent(string name)
     {
         WebhookCase c = WebhookCases.Get(name);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        // The string body overload.
-        c.Check(client.Webhooks.Unwrap(Encoding.UTF8.GetString(signed.Body), signed.Headers()));
+        // A dictionary, as the signer hands them out.
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
+
+        // ASP.NET Core's IHeaderDictionary (a dictionary of StringValues), names spelt as a proxy might.
+        var aspNetCore = new HeaderDictionary { ["Telnyx-Signature-Ed25519"] = signed.Signature, ["Telnyx-Timestamp"] = signed.Timestamp };
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(aspNetCore)));
+
+        // The two values themselves.
+        c.Check(client.Webhooks.Unwrap(signed.Body, new TelnyxWebhookHeaders(signed.Signature, signed.Timestamp)));
 
         // HttpHeaders, as HttpClient and HttpRequestMessage hold them.
         using var request = new HttpRequestMessage();
         request.Headers.TryAddWithoutValidation(TelnyxWebhookVerifier.SignatureHeaderName, signed.Signature);
         request.Headers.TryAddWithoutValidation(TelnyxWebhookVerifier.TimestampHeaderName, signed.Timestamp);
-        c.Check(client.Webhooks.Unwrap(signed.Body, request.Headers));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(request.Headers)));
 
         // A header accessor.
         Dictionary<string, string> headers = signed.Headers();
-        c.Check(client.Webhooks.Unwrap(signed.Body, n => headers.GetValueOrDefault(n)));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(n => headers.GetValueOrDefault(n))));
     }
 
     [Theory]
@@ -77,7 +84,6 @@ public sealed class WebhookEventTests
         WebhookCase c = WebhookCases.Get(name);
 
         c.Check(TelnyxWebhookEvent.ParseUnverified(c.Body));
-        c.Check(TelnyxWebhookEvent.ParseUnverified(Encoding.UTF8.GetString(c.Body)));
 
         // The client's ParseUnverified needs no public key: the verifier is never built.
         using var client = new TelnyxClient(new Telnyx.Runtime.Http.TelnyxClientOptions { ApiKey = "KEY_test", WebhookPublicKey = null });
@@ -94,9 +100,9 @@ public sealed class WebhookEventTests
                                 "conference_id":"41b9acd4-f4da-4ff5-a85c-e07e90b53f46","occurred_at":"2024-05-14T09:29:58.123456Z"}}}
             """;
         SignedWebhook signed = Signer.Sign(body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        WebhookCases.Get(ConferenceSpeakStartedEvent.Type).Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        WebhookCases.Get(ConferenceSpeakStartedEvent.Type).Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
@@ -104,16 +110,16 @@ public sealed class WebhookEventTests
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
         var headers = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["Content-Type"] = "application/json",
-            ["Telnyx-Signature-Ed25519"] = signed.Signature,
-            ["Telnyx-Timestamp"] = signed.Timestamp,
+            ["Telnyx-Signature-Ed25519"] = signed.Signature!,
+            ["Telnyx-Timestamp"] = signed.Timestamp!,
         };
 
-        c.Check(client.Webhooks.Unwrap(signed.Body, headers));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(headers)));
     }
 
     [Fact]
@@ -121,15 +127,15 @@ public sealed class WebhookEventTests
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
         List<KeyValuePair<string, string>> headers =
         [
-            new("TELNYX-TIMESTAMP", signed.Timestamp),
-            new("telnyx-SIGNATURE-ed25519", signed.Signature),
+            new("TELNYX-TIMESTAMP", signed.Timestamp!),
+            new("telnyx-SIGNATURE-ed25519", signed.Signature!),
         ];
 
-        c.Check(client.Webhooks.Unwrap(signed.Body, headers));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(headers)));
     }
 
     [Fact]
@@ -137,13 +143,13 @@ public sealed class WebhookEventTests
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
         using var request = new HttpRequestMessage();
         request.Headers.TryAddWithoutValidation("Telnyx-Signature-Ed25519", signed.Signature);
         request.Headers.TryAddWithoutValidation("TELNYX-Timestamp", signed.Timestamp);
 
-        c.Check(client.Webhooks.Unwrap(signed.Body, request.Headers));
+        c.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(request.Headers)));
     }
 
     [Fact]
@@ -151,7 +157,7 @@ public sealed class WebhookEventTests
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
         // What ASP.NET Core hands a handler: a case-insensitive header dictionary, here with the names as a proxy might spell them.
         var headers = new HeaderDictionary
@@ -161,11 +167,11 @@ public sealed class WebhookEventTests
         };
         var asked = new List<string>();
 
-        TelnyxWebhookEvent e = client.Webhooks.Unwrap(signed.Body, name =>
+        TelnyxWebhookEvent e = client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(name =>
         {
             asked.Add(name);
             return headers[name].ToString() is { Length: > 0 } v ? v : null;
-        });
+        }));
 
         c.Check(e);
         Assert.Equal(["telnyx-signature-ed25519", "telnyx-timestamp"], asked.Order());

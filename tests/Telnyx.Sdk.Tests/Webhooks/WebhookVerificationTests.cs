@@ -10,14 +10,14 @@ namespace Telnyx.Sdk.Tests.Webhooks;
 /// <summary>What <c>client.Webhooks.Unwrap</c> does with webhooks that are not authentic, not fresh, or not parseable.</summary>
 public sealed class WebhookVerificationTests
 {
-    private static readonly WebhookSigner Signer = new();
+    private static readonly WebhookSigner Signer = TestWebhooks.NewSigner();
 
     private static WebhookCase Joined => WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
 
     private static WebhookVerificationException Rejected(SignedWebhook signed, Dictionary<string, string>? headers = null, TelnyxClient? client = null)
     {
-        using TelnyxClient owned = Signer.CreateClient();
-        return Assert.Throws<WebhookVerificationException>(() => (client ?? owned).Webhooks.Unwrap(signed.Body, headers ?? signed.Headers()));
+        using TelnyxClient owned = TestWebhooks.CreateClient(Signer);
+        return Assert.Throws<WebhookVerificationException>(() => (client ?? owned).Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(headers ?? signed.Headers())));
     }
 
     [Fact]
@@ -33,15 +33,15 @@ public sealed class WebhookVerificationTests
 
         Assert.Equal(WebhookVerificationFailure.InvalidSignature, ex.Reason);
         // The untouched body still passes: the byte is what made the difference.
-        using TelnyxClient client = Signer.CreateClient();
-        Joined.Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
+        Joined.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
     public void TamperedTimestamp_IsInvalidSignature()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body);
-        string later = WebhookSigner.UnixSeconds(WebhookSigner.Now.AddSeconds(1)); // still well within the window
+        string later = WebhookSigner.UnixSeconds(TestWebhooks.Now.AddSeconds(1)); // still well within the window
 
         var ex = Rejected(signed with { Timestamp = later });
 
@@ -70,16 +70,16 @@ public sealed class WebhookVerificationTests
     public void TimestampExactly300SecondsAway_IsAccepted(int seconds)
     {
         SignedWebhook signed = Signer.Sign(Joined.Body, TimeSpan.FromSeconds(seconds));
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        Joined.Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        Joined.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
     public void WebhookTolerance_FromTheOptions_IsTheWindow()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body, TimeSpan.FromSeconds(-11));
-        var clock = new FakeTimeProvider(WebhookSigner.Now);
+        var clock = new FakeTimeProvider(TestWebhooks.Now);
         using var client = new TelnyxClient(new TelnyxClientOptions
         {
             ApiKey = "KEY_test",
@@ -88,18 +88,18 @@ public sealed class WebhookVerificationTests
             TimeProvider = clock,
         });
 
-        var ex = Assert.Throws<WebhookVerificationException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        var ex = Assert.Throws<WebhookVerificationException>(() => client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
         Assert.Equal(WebhookVerificationFailure.TimestampTooOld, ex.Reason);
 
         // The same client's clock is read on every call.
-        clock.Now = WebhookSigner.Now.AddSeconds(-1);
-        Joined.Check(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        clock.Now = TestWebhooks.Now.AddSeconds(-1);
+        Joined.Check(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
     public void WrongKey_IsInvalidSignature()
     {
-        SignedWebhook signed = new WebhookSigner().Sign(Joined.Body);
+        SignedWebhook signed = TestWebhooks.NewSigner().Sign(Joined.Body);
 
         var ex = Rejected(signed);
 
@@ -151,10 +151,10 @@ public sealed class WebhookVerificationTests
     {
         // The documented outcome: the signature is checked over the raw bytes first; parsing fails afterwards.
         SignedWebhook signed = Signer.Sign(body);
-        using TelnyxClient client = Signer.CreateClient();
-        client.Webhooks.Verifier.Verify(signed.Body, signed.Headers());
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
+        client.Webhooks.Verifier.Verify(signed.Body, TelnyxWebhookHeaders.From(signed.Headers()));
 
-        Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     // A signed body must be exactly one JSON object: "{...}garbage" must not parse as the event.
@@ -166,8 +166,8 @@ public sealed class WebhookVerificationTests
     {
         string body = Encoding.UTF8.GetString(Joined.Body) + trailer;
         SignedWebhook signed = Signer.Sign(body);
-        using TelnyxClient client = Signer.CreateClient();
-        Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
+        Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
@@ -188,9 +188,9 @@ public sealed class WebhookVerificationTests
     public void NonObjectJson_CorrectlySigned_ThrowsJsonException(string body)
     {
         SignedWebhook signed = Signer.Sign(body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        Assert.ThrowsAny<JsonException>(() => client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
     }
 
     [Fact]
@@ -209,9 +209,9 @@ public sealed class WebhookVerificationTests
             }
             """;
         SignedWebhook signed = Signer.Sign(body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        TelnyxWebhookEvent e = client.Webhooks.Unwrap(signed.Body, signed.Headers());
+        TelnyxWebhookEvent e = client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers()));
 
         var unknown = Assert.IsType<UnknownWebhookEvent>(e);
         Assert.Equal("conference.participant.muted", unknown.EventType);
@@ -230,9 +230,9 @@ public sealed class WebhookVerificationTests
     {
         const string body = """{"data":{"record_type":"event","id":"abc"},"meta":{"attempt":1}}""";
         SignedWebhook signed = Signer.Sign(body);
-        using TelnyxClient client = Signer.CreateClient();
+        using TelnyxClient client = TestWebhooks.CreateClient(Signer);
 
-        var unknown = Assert.IsType<UnknownWebhookEvent>(client.Webhooks.Unwrap(signed.Body, signed.Headers()));
+        var unknown = Assert.IsType<UnknownWebhookEvent>(client.Webhooks.Unwrap(signed.Body, TelnyxWebhookHeaders.From(signed.Headers())));
 
         Assert.Equal(string.Empty, unknown.EventType);
         Assert.Equal(body, unknown.Raw.GetRawText());

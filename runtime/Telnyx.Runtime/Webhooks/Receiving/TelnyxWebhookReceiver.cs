@@ -251,7 +251,7 @@ public sealed class TelnyxWebhookReceiver<TEvent>
         string eventType = string.Empty;
         try
         {
-            if (!Verifier.TryVerify(body.Span, headers, out WebhookVerificationFailure failure))
+            if (!Verifier.TryVerify(body.Span, TelnyxWebhookHeaders.From(headers), out WebhookVerificationFailure failure))
             {
                 string reason = TelnyxWebhookReasons.Of(failure);
                 CountRejected(reason, eventType: null);

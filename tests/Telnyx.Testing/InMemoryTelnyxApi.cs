@@ -10,75 +10,54 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Demo;
+namespace Telnyx.Testing;
 
 /// <summary>
-/// A small, in-memory, Telnyx-compatible Voice Conferencing API on 127.0.0.1 (random port) under <c>/v2</c>.
+/// A small, in-memory, Telnyx-compatible Voice Conferencing API (the routes of <c>FakeTelnyxServer.StartAsync</c>).
 /// Requires <c>Authorization: Bearer &lt;key&gt;</c>, answers like the OpenAPI document, replays a repeated
-/// <c>command_id</c> without executing it again, and POSTs Ed25519-signed webhooks for state changes.
+/// <c>command_id</c> without executing it again, and POSTs Ed25519-signed webhooks for state changes, one at a time,
+/// in the order they happened. Its JSON is written here, not by the SDK's serializers.
 /// </summary>
-internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
+public sealed class InMemoryTelnyxApi : IAsyncDisposable
 {
+    internal const string BodyKey = "telnyx.fake.body";
+
     private readonly string _apiKey;
     private readonly Uri? _webhookUrl;
-    private readonly WebhookSigningKey? _signingKey;
+    private readonly WebhookSigner? _signer;
     private readonly object _gate = new();
     private readonly Dictionary<string, QueueState> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConferenceState> _conferences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Reply> _commands = new(StringComparer.Ordinal);
     private readonly Channel<(string Type, JsonObject Payload)> _outbox = Channel.CreateUnbounded<(string, JsonObject)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HttpClient _webhookHttp = new() { Timeout = TimeSpan.FromSeconds(5) };
-    private WebApplication? _app;
-    private Task? _deliveryLoop;
+    private readonly Task _deliveryLoop;
     private int _pendingWebhooks;
     private int _requests;
     private int _duplicateCommands;
     private int _webhooksDelivered;
     private int _webhooksFailed;
 
-    private EmbeddedTelnyxServer(string apiKey, Uri? webhookUrl, WebhookSigningKey? signingKey)
+    internal InMemoryTelnyxApi(string apiKey, Uri? webhookUrl, WebhookSigner? signer)
     {
         _apiKey = apiKey;
         _webhookUrl = webhookUrl;
-        _signingKey = signingKey;
+        _signer = signer;
+        _deliveryLoop = Task.Run(DeliverWebhooksAsync);
     }
 
-    /// <summary>The API root, <c>http://127.0.0.1:{port}/v2</c>.</summary>
-    public Uri BaseUrl { get; private set; } = null!;
-
+    /// <summary>Requests that reached the API (the script's answers not counted).</summary>
     public int Requests => Volatile.Read(ref _requests);
 
+    /// <summary>Requests whose <c>command_id</c> was seen before on the same path: answered with the stored reply.</summary>
     public int DuplicateCommands => Volatile.Read(ref _duplicateCommands);
 
     public int WebhooksDelivered => Volatile.Read(ref _webhooksDelivered);
 
     public int WebhooksFailed => Volatile.Read(ref _webhooksFailed);
-
-    /// <summary>Starts the server. Webhooks are sent only when both a URL and a signing key are given.</summary>
-    public static async Task<EmbeddedTelnyxServer> StartAsync(string apiKey, Uri? webhookUrl, WebhookSigningKey? signingKey)
-    {
-        var server = new EmbeddedTelnyxServer(apiKey, webhookUrl, signingKey);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        server.Map(app);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v2");
-        server._app = app;
-        server._deliveryLoop = Task.Run(server.DeliverWebhooksAsync);
-        return server;
-    }
 
     /// <summary>Waits until every emitted webhook has been delivered (or failed), at most <paramref name="timeout"/>.</summary>
     public async Task<bool> FlushWebhooksAsync(TimeSpan timeout)
@@ -98,21 +77,13 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _outbox.Writer.TryComplete();
-        if (_deliveryLoop is not null)
-        {
-            await _deliveryLoop.ConfigureAwait(false);
-        }
-        if (_app is not null)
-        {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
+        await _deliveryLoop.ConfigureAwait(false);
         _webhookHttp.Dispose();
     }
 
     // ---------------------------------------------------------------- routes
 
-    private void Map(WebApplication app)
+    internal void Map(WebApplication app)
     {
         app.Use(async (HttpContext ctx, RequestDelegate next) =>
         {
@@ -159,15 +130,18 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
     /// </summary>
     private RequestDelegate Handle(Handler handler) => async ctx =>
     {
-        JsonElement body;
-        try
+        JsonElement body = default;
+        if (ctx.Items[BodyKey] is byte[] { Length: > 0 } bytes)
         {
-            using var doc = await JsonDocument.ParseAsync(ctx.Request.Body).ConfigureAwait(false);
-            body = doc.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            body = default;
+            try
+            {
+                using var doc = JsonDocument.Parse(bytes);
+                body = doc.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                body = default;
+            }
         }
 
         Reply reply;
@@ -205,13 +179,13 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         }
         var queue = new QueueState(name, Long(body, "max_size") ?? 300);
         _queues[name] = queue;
-        return Data(queue.ToModel());
+        return Data(queue.Write);
     }
 
-    private Reply ListQueues(HttpContext ctx, JsonElement body) => Page(ctx, _queues.Values.Select(q => q.ToModel()).ToList());
+    private Reply ListQueues(HttpContext ctx, JsonElement body) => Page(ctx, _queues.Values.ToList(), (w, q) => q.Write(w));
 
     private Reply RetrieveQueue(HttpContext ctx, JsonElement body)
-        => FindQueue(ctx, out var queue, out var missing) ? Data(queue.ToModel()) : missing;
+        => FindQueue(ctx, out var queue, out var missing) ? Data(queue.Write) : missing;
 
     private Reply UpdateQueue(HttpContext ctx, JsonElement body)
     {
@@ -225,7 +199,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         }
         queue.MaxSize = maxSize;
         queue.UpdatedAt = Now();
-        return Data(queue.ToModel());
+        return Data(queue.Write);
     }
 
     private Reply DeleteQueue(HttpContext ctx, JsonElement body)
@@ -239,10 +213,10 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
     }
 
     private Reply ListQueueCalls(HttpContext ctx, JsonElement body)
-        => FindQueue(ctx, out var queue, out var missing) ? Page(ctx, queue.Calls.Select((c, i) => c.ToModel(queue, i)).ToList()) : missing;
+        => FindQueue(ctx, out var queue, out var missing) ? Page(ctx, queue.Calls.Select((c, i) => (c, i)).ToList(), (w, x) => x.c.Write(w, queue, x.i)) : missing;
 
     private Reply RetrieveQueueCall(HttpContext ctx, JsonElement body)
-        => FindQueueCall(ctx, out var queue, out var call, out var missing) ? Data(call.ToModel(queue, queue.Calls.IndexOf(call))) : missing;
+        => FindQueueCall(ctx, out var queue, out var call, out var missing) ? Data(w => call.Write(w, queue, queue.Calls.IndexOf(call))) : missing;
 
     private Reply UpdateQueueCall(HttpContext ctx, JsonElement body)
     {
@@ -332,20 +306,20 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         TakeOutOfQueues(callId, "bridged");
         Emit("conference.created", CallPayload(callId, Str(body, "client_state"), new() { ["conference_id"] = conference.Id, ["occurred_at"] = Now() }));
         AddParticipant(conference, callId, body);
-        return Data(conference.ToModel());
+        return Data(conference.Write);
     }
 
     private Reply ListConferences(HttpContext ctx, JsonElement body)
-        => Page(ctx, _conferences.Values.OrderBy(c => c.Created).Select(c => c.ToModel()).ToList());
+        => Page(ctx, _conferences.Values.OrderBy(c => c.Created).ToList(), (w, c) => c.Write(w));
 
     private Reply RetrieveConference(HttpContext ctx, JsonElement body)
-        => FindConference(ctx, out var conference, out var missing) ? Data(conference.ToModel()) : missing;
+        => FindConference(ctx, out var conference, out var missing) ? Data(conference.Write) : missing;
 
     private Reply ListParticipants(HttpContext ctx, JsonElement body)
-        => FindConference(ctx, out var conference, out var missing) ? Page(ctx, conference.Participants.Select(p => p.ToListModel(conference)).ToList()) : missing;
+        => FindConference(ctx, out var conference, out var missing) ? Page(ctx, conference.Participants, (w, p) => p.WriteListItem(w, conference)) : missing;
 
     private Reply RetrieveParticipant(HttpContext ctx, JsonElement body)
-        => FindParticipant(ctx, out var conference, out var participant, out var missing) ? Data(participant.ToModel(conference)) : missing;
+        => FindParticipant(ctx, out var conference, out var participant, out var missing) ? Data(w => participant.Write(w, conference)) : missing;
 
     private Reply UpdateParticipant(HttpContext ctx, JsonElement body)
     {
@@ -357,7 +331,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         participant.SoftEndConferenceOnExit = Bool(body, "soft_end_conference_on_exit") ?? participant.SoftEndConferenceOnExit;
         participant.BeepEnabled = Str(body, "beep_enabled") ?? participant.BeepEnabled;
         participant.UpdatedAt = DateTimeOffset.UtcNow;
-        return Data(participant.ToModel(conference));
+        return Data(w => participant.Write(w, conference));
     }
 
     private Reply ConferenceAction(HttpContext ctx, JsonElement body)
@@ -569,11 +543,11 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
 
     // ---------------------------------------------------------------- replies
 
-    private static Reply Data<T>(T model) where T : ITelnyxJsonModel<T>
+    private static Reply Data(Action<Utf8JsonWriter> writeObject)
         => Json(200, w =>
         {
             w.WritePropertyName("data"u8);
-            TelnyxJson.Write(w, model);
+            writeObject(w);
         });
 
     private static Reply Ok() => Json(200, w =>
@@ -584,7 +558,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
     });
 
     /// <summary>One page of <paramref name="all"/>, chosen by <c>page[number]</c> and <c>page[size]</c>, with <c>meta</c>.</summary>
-    private static Reply Page<T>(HttpContext ctx, IReadOnlyList<T> all) where T : ITelnyxJsonModel<T>
+    private static Reply Page<T>(HttpContext ctx, IReadOnlyList<T> all, Action<Utf8JsonWriter, T> writeItem)
     {
         var number = Math.Max(1, QueryInt(ctx, "page[number]") ?? 1);
         var size = Math.Clamp(QueryInt(ctx, "page[size]") ?? 20, 1, 250);
@@ -594,7 +568,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
             w.WriteStartArray("data"u8);
             foreach (var item in all.Skip((number - 1) * size).Take(size))
             {
-                TelnyxJson.Write(w, item);
+                writeItem(w, item);
             }
             w.WriteEndArray();
             w.WriteStartObject("meta"u8);
@@ -697,7 +671,7 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
 
     private void Emit(string eventType, JsonObject payload)
     {
-        if (_webhookUrl is null || _signingKey is null)
+        if (_webhookUrl is null || _signer is null)
         {
             return;
         }
@@ -716,8 +690,8 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
                 var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                 using var request = new HttpRequestMessage(HttpMethod.Post, _webhookUrl) { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                request.Headers.Add("telnyx-timestamp", timestamp);
-                request.Headers.Add("telnyx-signature-ed25519", _signingKey!.Sign(timestamp, body));
+                request.Headers.Add(WebhookSigner.TimestampHeaderName, timestamp);
+                request.Headers.Add(WebhookSigner.SignatureHeaderName, _signer!.Signature(timestamp, body));
                 using var response = await _webhookHttp.SendAsync(request).ConfigureAwait(false);
                 Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _webhooksDelivered : ref _webhooksFailed);
             }
@@ -769,17 +743,19 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         public long AverageWaitSecs()
             => Calls.Count == 0 ? 0 : (long)Calls.Average(c => (DateTimeOffset.UtcNow - c.EnqueuedAt).TotalSeconds);
 
-        public Queue ToModel() => new()
+        public void Write(Utf8JsonWriter w)
         {
-            Id = Id,
-            Name = Name,
-            MaxSize = MaxSize,
-            CurrentSize = Calls.Count,
-            AverageWaitTimeSecs = AverageWaitSecs(),
-            CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt,
-            RecordType = "queue",
-        };
+            w.WriteStartObject();
+            w.WriteString("id"u8, Id);
+            w.WriteString("name"u8, Name);
+            w.WriteNumber("max_size"u8, MaxSize);
+            w.WriteNumber("current_size"u8, Calls.Count);
+            w.WriteNumber("average_wait_time_secs"u8, AverageWaitSecs());
+            w.WriteString("created_at"u8, CreatedAt);
+            w.WriteString("updated_at"u8, UpdatedAt);
+            w.WriteString("record_type"u8, "queue");
+            w.WriteEndObject();
+        }
     }
 
     private sealed class QueuedCall(string callControlId, string? clientState, bool keepAfterHangup)
@@ -789,21 +765,23 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         public bool KeepAfterHangup { get; set; } = keepAfterHangup;
         public DateTimeOffset EnqueuedAt { get; } = DateTimeOffset.UtcNow;
 
-        public QueueCall ToModel(QueueState queue, int index) => new()
+        public void Write(Utf8JsonWriter w, QueueState queue, int index)
         {
-            CallControlId = CallControlId,
-            CallLegId = CallLegId(CallControlId),
-            CallSessionId = CallLegId(CallControlId + "/session"),
-            ConnectionId = ConnectionId,
-            EnqueuedAt = EnqueuedAt.ToString("O", CultureInfo.InvariantCulture),
-            From = "+1312555" + (1000 + index).ToString(CultureInfo.InvariantCulture),
-            To = "+18005550100",
-            IsAlive = true,
-            QueueId = queue.Id,
-            QueuePosition = index + 1,
-            WaitTimeSecs = (long)(DateTimeOffset.UtcNow - EnqueuedAt).TotalSeconds,
-            RecordType = "queue_call",
-        };
+            w.WriteStartObject();
+            w.WriteString("call_control_id"u8, CallControlId);
+            w.WriteString("call_leg_id"u8, CallLegId(CallControlId));
+            w.WriteString("call_session_id"u8, CallLegId(CallControlId + "/session"));
+            w.WriteString("connection_id"u8, ConnectionId);
+            w.WriteString("enqueued_at"u8, EnqueuedAt.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("from"u8, "+1312555" + (1000 + index).ToString(CultureInfo.InvariantCulture));
+            w.WriteString("to"u8, "+18005550100");
+            w.WriteBoolean("is_alive"u8, true);
+            w.WriteString("queue_id"u8, queue.Id);
+            w.WriteNumber("queue_position"u8, index + 1);
+            w.WriteNumber("wait_time_secs"u8, (long)(DateTimeOffset.UtcNow - EnqueuedAt).TotalSeconds);
+            w.WriteString("record_type"u8, "queue_call");
+            w.WriteEndObject();
+        }
     }
 
     private sealed class ConferenceState(string name)
@@ -836,19 +814,24 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
             return payload;
         }
 
-        public Conference ToModel() => new()
+        public void Write(Utf8JsonWriter w)
         {
-            Id = Id,
-            Name = Name,
-            ConnectionId = ConnectionId,
-            CreatedAt = Created.ToString("O", CultureInfo.InvariantCulture),
-            UpdatedAt = UpdatedAt,
-            ExpiresAt = Created.AddHours(4).ToString("O", CultureInfo.InvariantCulture),
-            Region = "us",
-            Status = new ConferenceStatus(Status),
-            EndReason = EndReason is { } reason ? new Telnyx.EndReason(reason) : (Telnyx.EndReason?)null,
-            RecordType = "conference",
-        };
+            w.WriteStartObject();
+            w.WriteString("id"u8, Id);
+            w.WriteString("name"u8, Name);
+            w.WriteString("connection_id"u8, ConnectionId);
+            w.WriteString("created_at"u8, Created.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("updated_at"u8, UpdatedAt);
+            w.WriteString("expires_at"u8, Created.AddHours(4).ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("region"u8, "us");
+            w.WriteString("status"u8, Status);
+            if (EndReason is not null)
+            {
+                w.WriteString("end_reason"u8, EndReason);
+            }
+            w.WriteString("record_type"u8, "conference");
+            w.WriteEndObject();
+        }
     }
 
     private sealed class ParticipantState(string callControlId)
@@ -867,39 +850,56 @@ internal sealed class EmbeddedTelnyxServer : IAsyncDisposable
         public DateTimeOffset CreatedAt { get; } = DateTimeOffset.UtcNow;
         public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
 
-        public Participant ToListModel(ConferenceState conference) => new()
+        /// <summary>An item of <c>GET /conferences/{id}/participants</c> (the Participant schema).</summary>
+        public void WriteListItem(Utf8JsonWriter w, ConferenceState conference)
         {
-            Id = Id,
-            CallControlId = CallControlId,
-            CallLegId = CallLegId(CallControlId),
-            Conference = new ParticipantConference { Id = conference.Id, Name = conference.Name },
-            CreatedAt = CreatedAt.ToString("O", CultureInfo.InvariantCulture),
-            UpdatedAt = UpdatedAt.ToString("O", CultureInfo.InvariantCulture),
-            EndConferenceOnExit = EndConferenceOnExit,
-            SoftEndConferenceOnExit = SoftEndConferenceOnExit,
-            Muted = Muted,
-            OnHold = OnHold,
-            Status = new ParticipantStatus(Status),
-            WhisperCallControlIds = WhisperIds.ToArray(),
-            RecordType = "participant",
-        };
+            w.WriteStartObject();
+            w.WriteString("id"u8, Id);
+            w.WriteString("call_control_id"u8, CallControlId);
+            w.WriteString("call_leg_id"u8, CallLegId(CallControlId));
+            w.WriteStartObject("conference"u8);
+            w.WriteString("id"u8, conference.Id);
+            w.WriteString("name"u8, conference.Name);
+            w.WriteEndObject();
+            w.WriteString("created_at"u8, CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("updated_at"u8, UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
+            WriteFlags(w);
+            w.WriteString("record_type"u8, "participant");
+            w.WriteEndObject();
+        }
 
-        public ConferenceParticipant ToModel(ConferenceState conference) => new()
+        /// <summary><c>GET /conferences/{id}/participants/{participant_id}</c> (the ConferenceParticipant schema).</summary>
+        public void Write(Utf8JsonWriter w, ConferenceState conference)
         {
-            Id = Id,
-            CallControlId = CallControlId,
-            CallLegId = CallLegId(CallControlId),
-            ConferenceId = conference.Id,
-            Label = Label,
-            CreatedAt = CreatedAt,
-            UpdatedAt = UpdatedAt,
-            EndConferenceOnExit = EndConferenceOnExit,
-            SoftEndConferenceOnExit = SoftEndConferenceOnExit,
-            Muted = Muted,
-            OnHold = OnHold,
-            Status = new ConferenceParticipantStatus(Status),
-            WhisperCallControlIds = WhisperIds.ToArray(),
-        };
+            w.WriteStartObject();
+            w.WriteString("id"u8, Id);
+            w.WriteString("call_control_id"u8, CallControlId);
+            w.WriteString("call_leg_id"u8, CallLegId(CallControlId));
+            w.WriteString("conference_id"u8, conference.Id);
+            if (Label is not null)
+            {
+                w.WriteString("label"u8, Label);
+            }
+            w.WriteString("created_at"u8, CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteString("updated_at"u8, UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
+            WriteFlags(w);
+            w.WriteEndObject();
+        }
+
+        private void WriteFlags(Utf8JsonWriter w)
+        {
+            w.WriteBoolean("end_conference_on_exit"u8, EndConferenceOnExit);
+            w.WriteBoolean("soft_end_conference_on_exit"u8, SoftEndConferenceOnExit);
+            w.WriteBoolean("muted"u8, Muted);
+            w.WriteBoolean("on_hold"u8, OnHold);
+            w.WriteString("status"u8, Status);
+            w.WriteStartArray("whisper_call_control_ids"u8);
+            foreach (var id in WhisperIds)
+            {
+                w.WriteStringValue(id);
+            }
+            w.WriteEndArray();
+        }
     }
 
     private sealed class RecordingState(string format, string channels)
