@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Telnyx.Contract.Tests.Infrastructure;
 using Telnyx.Runtime.Errors;
+using Telnyx.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Telnyx.Contract.Tests.Operations;
@@ -50,7 +51,7 @@ public sealed class InvalidRequestContractTests
     {
         var recorder = new RecordingHandler();
         using var client = _prism.CreateClient(recorder);
-        byte[] body = Encoding.UTF8.GetBytes($$"""{"call_control_id":"{{ContractOperations.CallControlId}}","name":"Business"}""");
+        byte[] body = Encoding.UTF8.GetBytes($$"""{"call_control_id":"{{ConferencingOperations.CallControlId}}","name":"Business"}""");
 
         var response = await client.SendRawAsync(HttpMethod.Post, "/conferences", body);
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using Telnyx.Contract.Tests.Infrastructure;
 using Telnyx.Runtime.Errors;
+using Telnyx.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Telnyx.Contract.Tests.Operations;
@@ -26,22 +27,22 @@ public sealed class OperationContractTests
         _output = output;
     }
 
-    public static TheoryData<string> Names => ContractOperations.Names();
+    public static TheoryData<string> Names => ConferencingOperations.Names();
 
     [Theory]
     [MemberData(nameof(Names))]
-    public Task RequiredFieldsOnly(string name) => RunAsync(name, "required fields only", ContractOperations.Get(name).Minimal);
+    public Task RequiredFieldsOnly(string name) => RunAsync(name, "required fields only", ConferencingOperations.Get(name).Minimal);
 
     [Theory]
     [MemberData(nameof(Names))]
-    public Task EveryField(string name) => RunAsync(name, "every field", ContractOperations.Get(name).Full);
+    public Task EveryField(string name) => RunAsync(name, "every field", ConferencingOperations.Get(name).Full);
 
     /// <summary><c>loop</c> is integer-or-string in the official document; the string form is "infinity".</summary>
     [Fact]
     public Task PlayLoopsForever() => RunAsync("conferences.actions.play", "loop = \"infinity\"",
-        c => c.Conferences.Actions.PlayAsync(ContractOperations.ConferenceId, new ConferencePlayRequest
+        c => c.Conferences.Actions.PlayAsync(ConferencingOperations.ConferenceId, new ConferencePlayRequest
         {
-            AudioUrl = ContractOperations.AudioUrl,
+            AudioUrl = ConferencingOperations.AudioUrl,
             Loop = "infinity",
         }).ContinueWith(t => (object?)t.Result, TaskScheduler.Default));
 
@@ -61,7 +62,7 @@ public sealed class OperationContractTests
             }
         }
         Assert.Equal(34, operationIds.Count);
-        Assert.Equal(operationIds, new SortedSet<string>(ContractOperations.All.Select(c => c.OperationId), StringComparer.Ordinal));
+        Assert.Equal(operationIds, new SortedSet<string>(ConferencingOperations.All.Select(c => c.OperationId), StringComparer.Ordinal));
     }
 
     private async Task RunAsync(string name, string variant, Func<TelnyxClient, Task<object?>> invoke)
@@ -89,6 +90,6 @@ public sealed class OperationContractTests
         _output.WriteLine(recorder.Describe());
         Assert.NotEmpty(recorder.Exchanges);
         Assert.All(recorder.Exchanges, e => Assert.InRange(e.Status, 200, 299));
-        ContractOperations.Get(name).Check(result);
+        ConferencingOperations.Get(name).Check(result);
     }
 }

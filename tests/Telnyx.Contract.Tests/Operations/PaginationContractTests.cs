@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Telnyx.Contract.Tests.Infrastructure;
+using Telnyx.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Telnyx.Contract.Tests.Operations;
@@ -50,7 +51,7 @@ public sealed class PaginationContractTests
     {
         var recorder = new RecordingHandler();
         using var client = _prism.CreateClient(recorder);
-        var calls = await ContractOperations.Drain(client.Queues.Calls.ListAsync(ContractOperations.QueueName));
+        var calls = await ConferencingOperations.Drain(client.Queues.Calls.ListAsync(ConferencingOperations.QueueName));
         _output.WriteLine(recorder.Describe());
 
         Assert.NotEmpty(Assert.IsType<System.Collections.Generic.List<QueueCall>>(calls));

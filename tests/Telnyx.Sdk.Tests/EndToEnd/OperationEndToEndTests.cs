@@ -68,6 +68,7 @@ public sealed class OperationCoverageTests
         Assert.Equal(34, fromSpec.Count);
         Assert.Equal(34, OperationTable.All.Count);
         Assert.Equal(34, OperationTable.All.Select(c => c.Name).Distinct().Count());
+        Assert.Equal(OperationTable.All.Select(c => c.Name).Order(StringComparer.Ordinal), OperationTable.Answers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
             fromSpec.OrderBy(x => x.Id, StringComparer.Ordinal),
             OperationTable.All.Select(c => (Id: c.OperationId, c.Method)).OrderBy(x => x.Id, StringComparer.Ordinal));
