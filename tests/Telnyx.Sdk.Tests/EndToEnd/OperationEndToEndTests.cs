@@ -5,46 +5,47 @@ using System.Reflection;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Telnyx.Sdk.Tests.Infrastructure;
+using Telnyx.Tests.Shared;
 
 namespace Telnyx.Sdk.Tests.EndToEnd;
 
 /// <summary>GET/POST /conferences, GET /conferences/{id} and the participants operations, over real HTTP.</summary>
 public sealed class ConferencesEndToEndTests(SdkServerFixture fixture) : IClassFixture<SdkServerFixture>
 {
-    public static TheoryData<string> Cases => OperationTable.Names("conferences.", ["conferences.actions."]);
+    public static TheoryData<string> Cases => ConferencingOperations.Names("conferences.", ["conferences.actions."]);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public Task Operation(string name) => OperationTable.RunAsync(name, fixture);
+    public Task Operation(string name) => EndToEndOperations.RunAsync(name, fixture);
 }
 
 /// <summary>The 17 POST /conferences/{id}/actions/* operations, over real HTTP.</summary>
 public sealed class ConferenceActionsEndToEndTests(SdkServerFixture fixture) : IClassFixture<SdkServerFixture>
 {
-    public static TheoryData<string> Cases => OperationTable.Names("conferences.actions.", []);
+    public static TheoryData<string> Cases => ConferencingOperations.Names("conferences.actions.", []);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public Task Operation(string name) => OperationTable.RunAsync(name, fixture);
+    public Task Operation(string name) => EndToEndOperations.RunAsync(name, fixture);
 }
 
 /// <summary>The queue operations and the two call actions that use queues, over real HTTP.</summary>
 public sealed class QueuesEndToEndTests(SdkServerFixture fixture) : IClassFixture<SdkServerFixture>
 {
-    public static TheoryData<string> QueueCases => OperationTable.Names("queues.", []);
+    public static TheoryData<string> QueueCases => ConferencingOperations.Names("queues.", []);
 
-    public static TheoryData<string> CallCases => OperationTable.Names("calls.", []);
+    public static TheoryData<string> CallCases => ConferencingOperations.Names("calls.", []);
 
     [Theory]
     [MemberData(nameof(QueueCases))]
-    public Task QueueOperation(string name) => OperationTable.RunAsync(name, fixture);
+    public Task QueueOperation(string name) => EndToEndOperations.RunAsync(name, fixture);
 
     [Theory]
     [MemberData(nameof(CallCases))]
-    public Task CallOperation(string name) => OperationTable.RunAsync(name, fixture);
+    public Task CallOperation(string name) => EndToEndOperations.RunAsync(name, fixture);
 }
 
-/// <summary>The table holds exactly the operations of the API document: 34, each once.</summary>
+/// <summary>The table holds exactly the operations of the API document: 34, each once, each with a canned answer.</summary>
 public sealed class OperationCoverageTests
 {
     [Fact]
@@ -66,12 +67,12 @@ public sealed class OperationCoverageTests
         }
 
         Assert.Equal(34, fromSpec.Count);
-        Assert.Equal(34, OperationTable.All.Count);
-        Assert.Equal(34, OperationTable.All.Select(c => c.Name).Distinct().Count());
-        Assert.Equal(OperationTable.All.Select(c => c.Name).Order(StringComparer.Ordinal), OperationTable.Answers.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(34, ConferencingOperations.All.Count);
+        Assert.Equal(34, ConferencingOperations.All.Select(c => c.Name).Distinct().Count());
+        Assert.Equal(ConferencingOperations.All.Select(c => c.Name).Order(StringComparer.Ordinal), EndToEndOperations.Answers.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
             fromSpec.OrderBy(x => x.Id, StringComparer.Ordinal),
-            OperationTable.All.Select(c => (Id: c.OperationId, c.Method)).OrderBy(x => x.Id, StringComparer.Ordinal));
+            ConferencingOperations.All.Select(c => (Id: c.OperationId, c.Method)).OrderBy(x => x.Id, StringComparer.Ordinal));
 
         int theoryRows = Rows(ConferencesEndToEndTests.Cases) + Rows(ConferenceActionsEndToEndTests.Cases)
             + Rows(QueuesEndToEndTests.QueueCases) + Rows(QueuesEndToEndTests.CallCases);

@@ -6,12 +6,6 @@ public static class Samples
     public const string ConferenceId = "550e8400-e29b-41d4-a716-446655440000";
     public const string OtherConferenceId = "182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e";
     public const string CallControlId = "v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg";
-
-    /// <summary><see cref="CallControlId"/> as a path segment: the colon is percent-escaped.</summary>
-    public const string CallControlIdEscaped = "v3%3AMdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg";
-
-    public const string LeaveQueueCallControlId = "v3:550e8400-e29b-41d4-a716-446655440000_gRU1OGRkYQ";
-    public const string LeaveQueueCallControlIdEscaped = "v3%3A550e8400-e29b-41d4-a716-446655440000_gRU1OGRkYQ";
     public const string WhisperId1 = "v2:Sg1xxxQ_U3ixxxyXT_VDNI3xxxazZdg6Vxxxs4-GNYxxxVaJPOhFMRQ";
     public const string WhisperId2 = "v2:qqpb0mmvd-ovhhBr0BUQQn0fld5jIboaaX3-De0DkqXHzbf8d75xkw";
     public const string CommandId = "891510ac-f3e4-11e8-af5b-de00688a4901";

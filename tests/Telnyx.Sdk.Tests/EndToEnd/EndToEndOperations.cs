@@ -11,16 +11,11 @@ namespace Telnyx.Sdk.Tests.EndToEnd;
 public sealed record CannedAnswer(CannedResponse Response, Action<object?> Check);
 
 /// <summary>
-/// The 34 operations of <see cref="ConferencingOperations"/>, called with every input against the fake server: the wire
-/// shape is checked against the row, the result against this suite's canned answer.
+/// The 34 operations of <see cref="ConferencingOperations"/>, each called with every input against the fake server: the
+/// wire shape is checked against the row, the parsed result against this suite's canned answer.
 /// </summary>
-public static class OperationTable
+public static class EndToEndOperations
 {
-    public static IReadOnlyList<ConferencingOperation> All => ConferencingOperations.All;
-
-    /// <summary>Theory data: the names of the operations starting with <paramref name="prefix"/> but none of <paramref name="excluded"/>.</summary>
-    public static TheoryData<string> Names(string prefix, string[] excluded) => ConferencingOperations.Names(prefix, excluded);
-
     /// <summary>
     /// Runs one operation's full call against <paramref name="fixture"/>'s server and checks everything: method, raw
     /// target and decoded path/query, headers, body, command_id, and the parsed result.
