@@ -155,7 +155,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Parse(response, dataReader, static (body, reader) => ReadEnvelopeData(body, reader));
+            return Parse(response, dataReader, static (body, reader) => EnvelopeReader.ReadData(body, reader));
         }
         finally
         {
@@ -175,7 +175,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            T value = Parse(response, dataReader, static (body, reader) => ReadEnvelopeData(body, reader));
+            T value = Parse(response, dataReader, static (body, reader) => EnvelopeReader.ReadData(body, reader));
             return new TelnyxResponse<T>(value, response.ToRaw());
         }
         finally
@@ -197,7 +197,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Parse(response, bodyReader, static (body, reader) => ReadWholeBody(body, reader));
+            return Parse(response, bodyReader, static (body, reader) => EnvelopeReader.ReadWhole(body, reader));
         }
         finally
         {
@@ -217,7 +217,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            T value = Parse(response, bodyReader, static (body, reader) => ReadWholeBody(body, reader));
+            T value = Parse(response, bodyReader, static (body, reader) => EnvelopeReader.ReadWhole(body, reader));
             return new TelnyxResponse<T>(value, response.ToRaw());
         }
         finally
@@ -363,7 +363,7 @@ public sealed class TelnyxHttpCore : IDisposable
                     using (var message = BuildMessage(request, uri, body, extraHeaders))
                     {
                         response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
-                        (buffer, length) = await ReadBodyAsync(response.Content, scope.Token).ConfigureAwait(false);
+                        (buffer, length) = await ResponseBuffer.ReadAsync(response.Content, scope.Token).ConfigureAwait(false);
                     }
                 }
                 catch (Exception ex) when (IsTransportFailure(ex))
@@ -409,7 +409,7 @@ public sealed class TelnyxHttpCore : IDisposable
                 try
                 {
                     bool retryable = IsRetryableStatus(status);
-                    TimeSpan? retryAfter = retryable || status == 429 ? GetRetryAfter(response) : null;
+                    TimeSpan? retryAfter = retryable || status == 429 ? RetryAfterHeader.Read(response.Headers.NonValidated, _timeProvider) : null;
                     if (!retryable || attempt > maxRetries)
                     {
                         throw TelnyxErrorFactory.Create(status, response.ReasonPhrase, buffer.AsSpan(0, length), CollectHeaders(response), attempt, retryAfter);
@@ -419,7 +419,7 @@ public sealed class TelnyxHttpCore : IDisposable
                 }
                 finally
                 {
-                    ReturnBuffer(buffer);
+                    ResponseBuffer.Return(buffer);
                     response.Dispose();
                 }
 
@@ -466,43 +466,6 @@ public sealed class TelnyxHttpCore : IDisposable
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
         value < TimeSpan.Zero ? TimeSpan.Zero : value > max ? max : value;
-
-    /// <summary>
-    /// The wait a response asks for: <c>retry-after-ms</c> (milliseconds) wins over <c>Retry-After</c> (seconds or an
-    /// HTTP date, relative to the <see cref="TimeProvider"/>'s now). Uncapped; null when absent or unreadable.
-    /// </summary>
-    private TimeSpan? GetRetryAfter(HttpResponseMessage response)
-    {
-        var headers = response.Headers.NonValidated;
-        if (headers.TryGetValues("retry-after-ms", out var msValues))
-        {
-            foreach (string value in msValues)
-            {
-                if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && double.IsFinite(ms))
-                {
-                    return TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, 1e12));
-                }
-            }
-        }
-        if (headers.TryGetValues("Retry-After", out var values))
-        {
-            foreach (string raw in values)
-            {
-                string value = raw.Trim();
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && double.IsFinite(seconds))
-                {
-                    return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 1e9));
-                }
-                if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                    || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
-                {
-                    var wait = date - _timeProvider.GetUtcNow();
-                    return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-                }
-            }
-        }
-        return null;
-    }
 
     private static void ValidateTimeout(TimeSpan timeout, string name)
     {
@@ -715,53 +678,6 @@ public sealed class TelnyxHttpCore : IDisposable
     // ---------------------------------------------------------------------------------------------------------
     // Reading the response
 
-    private static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        long? contentLength = content.Headers.ContentLength;
-        if (contentLength == 0)
-        {
-            return (Array.Empty<byte>(), 0);
-        }
-        // One byte more than announced, so the end of the stream is seen without growing the buffer.
-        int initial = contentLength is long announced && announced < 16 * 1024 * 1024 ? (int)announced + 1 : 16 * 1024;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
-        int length = 0;
-        try
-        {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-                length += read;
-            }
-            return (buffer, length);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static void ReturnBuffer(byte[] buffer)
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
     {
         var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
@@ -817,59 +733,6 @@ public sealed class TelnyxHttpCore : IDisposable
         }
     }
 
-    private static T ReadEnvelopeData<T>(ReadOnlySpan<byte> body, JsonValueReader<T> dataReader)
-    {
-        var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
-        if (!reader.Read())
-        {
-            throw new JsonException("The response body is empty.");
-        }
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a JSON object with a 'data' member, found {reader.TokenType}.");
-        }
-        bool found = false;
-        T value = default!;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!found && reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                value = dataReader(ref reader);
-                found = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        if (reader.Read())
-        {
-            throw new JsonException($"Unexpected JSON token {reader.TokenType} after the end of the body.");
-        }
-        if (!found)
-        {
-            throw new JsonException("The response body has no 'data' member.");
-        }
-        return value;
-    }
-
-    private static T ReadWholeBody<T>(ReadOnlySpan<byte> body, JsonValueReader<T> bodyReader)
-    {
-        var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
-        if (!reader.Read())
-        {
-            throw new JsonException("The response body is empty.");
-        }
-        T value = bodyReader(ref reader);
-        if (reader.Read())
-        {
-            throw new JsonException($"Unexpected JSON token {reader.TokenType} after the end of the body.");
-        }
-        return value;
-    }
-
     /// <summary>A 2xx response whose body sits in a pooled buffer; dispose exactly once.</summary>
     private readonly struct BufferedResponse
     {
@@ -899,7 +762,7 @@ public sealed class TelnyxHttpCore : IDisposable
 
         public void Dispose()
         {
-            ReturnBuffer(_buffer);
+            ResponseBuffer.Return(_buffer);
             Message.Dispose();
             Telemetry?.Stop();
         }
