@@ -43,6 +43,7 @@ public sealed class TelnyxHttpCore : IDisposable
     private readonly bool _ownsHttp;
     private readonly string? _authorization;
     private readonly HttpRequestFactory _requests;
+    private readonly AttemptTimeoutPool _timeouts = new();
     private readonly TimeSpan _timeout;
     private readonly int _maxRetries;
     private readonly TimeProvider _timeProvider;
@@ -346,7 +347,7 @@ public sealed class TelnyxHttpCore : IDisposable
                 int? failedStatus = null;
                 Exception? failure = null;
 
-                var scope = new AttemptScope(this, timeout, cancellationToken);
+                var scope = new AttemptTimeout(_timeouts, _timeProvider, timeout, cancellationToken);
                 HttpResponseMessage? response = null;
                 byte[] buffer = Array.Empty<byte>();
                 int length = 0;
@@ -361,12 +362,13 @@ public sealed class TelnyxHttpCore : IDisposable
                 catch (Exception ex) when (IsTransportFailure(ex))
                 {
                     response?.Dispose();
+                    // Read before Dispose: the source may go back to the pool and serve another call.
+                    bool timedOut = ex is OperationCanceledException || scope.TimedOut;
                     scope.Dispose();
                     if (cancellationToken.IsCancellationRequested)
                     {
                         throw new TaskCanceledException("The Telnyx request was canceled.", ex, cancellationToken);
                     }
-                    bool timedOut = ex is OperationCanceledException || scope.TimedOut;
                     if (attempt > maxRetries)
                     {
                         if (timedOut)
@@ -471,55 +473,6 @@ public sealed class TelnyxHttpCore : IDisposable
 
     private static string FormatSpan(TimeSpan span) =>
         span.TotalSeconds >= 1 ? span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : span.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
-
-    /// <summary>The cancellation of one attempt: the caller's token plus the per-attempt timeout.</summary>
-    private struct AttemptScope
-    {
-        private readonly CancellationTokenSource? _cts;
-        private readonly ITimer? _timer;
-
-        public AttemptScope(TelnyxHttpCore core, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            _timer = null;
-            if (timeout == System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                _cts = null;
-                Token = cancellationToken;
-                return;
-            }
-            _cts = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
-            if (ReferenceEquals(core._timeProvider, TimeProvider.System))
-            {
-                _cts.CancelAfter(timeout);
-            }
-            else
-            {
-                _timer = core._timeProvider.CreateTimer(
-                    static state =>
-                    {
-                        try
-                        {
-                            ((CancellationTokenSource)state!).Cancel();
-                        }
-                        catch (ObjectDisposedException)
-                        {
-                        }
-                    },
-                    _cts, timeout, System.Threading.Timeout.InfiniteTimeSpan);
-            }
-            Token = _cts.Token;
-        }
-
-        public CancellationToken Token { get; }
-
-        public readonly bool TimedOut => _cts is { IsCancellationRequested: true };
-
-        public readonly void Dispose()
-        {
-            _timer?.Dispose();
-            _cts?.Dispose();
-        }
-    }
 
     // ---------------------------------------------------------------------------------------------------------
     // Reading the response
