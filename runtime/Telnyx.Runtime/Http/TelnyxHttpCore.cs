@@ -36,21 +36,14 @@ namespace Telnyx.Runtime.Http;
 /// </remarks>
 public sealed class TelnyxHttpCore : IDisposable
 {
-    private const string JsonMediaType = "application/json";
 
     private static readonly string s_userAgent = BuildUserAgent();
-    private static readonly UriCreationOptions s_uriOptions = new() { DangerousDisablePathAndQueryCanonicalization = true };
-    private static readonly JsonWriterOptions s_mergeWriterOptions = new() { SkipValidation = true };
-    private static readonly HashSet<string> s_contentHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length",
-        "Content-Location", "Content-MD5", "Content-Range", "Content-Type", "Expires", "Last-Modified",
-    };
 
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly string? _authorization;
-    private readonly string _baseUrl;
+    private readonly HttpRequestFactory _requests;
+    private readonly AttemptTimeoutPool _timeouts = new();
     private readonly TimeSpan _timeout;
     private readonly int _maxRetries;
     private readonly TimeProvider _timeProvider;
@@ -97,7 +90,7 @@ public sealed class TelnyxHttpCore : IDisposable
             throw new TelnyxConfigurationException($"The Telnyx base URL must be an absolute http or https URL: '{baseUrl}'.");
         }
         BaseUrl = baseUrl;
-        _baseUrl = baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _requests = new HttpRequestFactory(baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'), _authorization);
 
         _timeout = options.Timeout;
         _maxRetries = options.MaxRetries;
@@ -155,7 +148,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Parse(response, dataReader, static (body, reader) => ReadEnvelopeData(body, reader));
+            return Parse(response, dataReader, static (body, reader) => EnvelopeReader.ReadData(body, reader));
         }
         finally
         {
@@ -175,7 +168,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            T value = Parse(response, dataReader, static (body, reader) => ReadEnvelopeData(body, reader));
+            T value = Parse(response, dataReader, static (body, reader) => EnvelopeReader.ReadData(body, reader));
             return new TelnyxResponse<T>(value, response.ToRaw());
         }
         finally
@@ -197,7 +190,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Parse(response, bodyReader, static (body, reader) => ReadWholeBody(body, reader));
+            return Parse(response, bodyReader, static (body, reader) => EnvelopeReader.ReadWhole(body, reader));
         }
         finally
         {
@@ -217,7 +210,7 @@ public sealed class TelnyxHttpCore : IDisposable
         var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            T value = Parse(response, bodyReader, static (body, reader) => ReadWholeBody(body, reader));
+            T value = Parse(response, bodyReader, static (body, reader) => EnvelopeReader.ReadWhole(body, reader));
             return new TelnyxResponse<T>(value, response.ToRaw());
         }
         finally
@@ -344,9 +337,9 @@ public sealed class TelnyxHttpCore : IDisposable
         var telemetry = OperationTelemetry.Start(request);
         try
         {
-            Uri uri = BuildUri(request, extraQuery);
+            Uri uri = _requests.BuildUri(request, extraQuery);
             // Extra body fields are merged into JSON bodies only; a non-JSON body is sent as given.
-            byte[]? body = extraBody is null || request.ContentType is not null ? request.BodyBytes : MergeBody(request.BodyBytes, extraBody);
+            byte[]? body = extraBody is null || request.ContentType is not null ? request.BodyBytes : HttpRequestFactory.MergeBody(request.BodyBytes, extraBody);
 
             for (int attempt = 1; ; attempt++)
             {
@@ -354,27 +347,28 @@ public sealed class TelnyxHttpCore : IDisposable
                 int? failedStatus = null;
                 Exception? failure = null;
 
-                var scope = new AttemptScope(this, timeout, cancellationToken);
+                var scope = new AttemptTimeout(_timeouts, _timeProvider, timeout, cancellationToken);
                 HttpResponseMessage? response = null;
                 byte[] buffer = Array.Empty<byte>();
                 int length = 0;
                 try
                 {
-                    using (var message = BuildMessage(request, uri, body, extraHeaders))
+                    using (var message = _requests.BuildMessage(request, uri, body, extraHeaders))
                     {
                         response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, scope.Token).ConfigureAwait(false);
-                        (buffer, length) = await ReadBodyAsync(response.Content, scope.Token).ConfigureAwait(false);
+                        (buffer, length) = await ResponseBuffer.ReadAsync(response.Content, scope.Token).ConfigureAwait(false);
                     }
                 }
                 catch (Exception ex) when (IsTransportFailure(ex))
                 {
                     response?.Dispose();
+                    // Read before Dispose: the source may go back to the pool and serve another call.
+                    bool timedOut = ex is OperationCanceledException || scope.TimedOut;
                     scope.Dispose();
                     if (cancellationToken.IsCancellationRequested)
                     {
                         throw new TaskCanceledException("The Telnyx request was canceled.", ex, cancellationToken);
                     }
-                    bool timedOut = ex is OperationCanceledException || scope.TimedOut;
                     if (attempt > maxRetries)
                     {
                         if (timedOut)
@@ -409,7 +403,7 @@ public sealed class TelnyxHttpCore : IDisposable
                 try
                 {
                     bool retryable = IsRetryableStatus(status);
-                    TimeSpan? retryAfter = retryable || status == 429 ? GetRetryAfter(response) : null;
+                    TimeSpan? retryAfter = retryable || status == 429 ? RetryAfterHeader.Read(response.Headers.NonValidated, _timeProvider) : null;
                     if (!retryable || attempt > maxRetries)
                     {
                         throw TelnyxErrorFactory.Create(status, response.ReasonPhrase, buffer.AsSpan(0, length), CollectHeaders(response), attempt, retryAfter);
@@ -419,7 +413,7 @@ public sealed class TelnyxHttpCore : IDisposable
                 }
                 finally
                 {
-                    ReturnBuffer(buffer);
+                    ResponseBuffer.Return(buffer);
                     response.Dispose();
                 }
 
@@ -467,43 +461,6 @@ public sealed class TelnyxHttpCore : IDisposable
     private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
         value < TimeSpan.Zero ? TimeSpan.Zero : value > max ? max : value;
 
-    /// <summary>
-    /// The wait a response asks for: <c>retry-after-ms</c> (milliseconds) wins over <c>Retry-After</c> (seconds or an
-    /// HTTP date, relative to the <see cref="TimeProvider"/>'s now). Uncapped; null when absent or unreadable.
-    /// </summary>
-    private TimeSpan? GetRetryAfter(HttpResponseMessage response)
-    {
-        var headers = response.Headers.NonValidated;
-        if (headers.TryGetValues("retry-after-ms", out var msValues))
-        {
-            foreach (string value in msValues)
-            {
-                if (double.TryParse(value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && double.IsFinite(ms))
-                {
-                    return TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, 1e12));
-                }
-            }
-        }
-        if (headers.TryGetValues("Retry-After", out var values))
-        {
-            foreach (string raw in values)
-            {
-                string value = raw.Trim();
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && double.IsFinite(seconds))
-                {
-                    return TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 1e9));
-                }
-                if (DateTimeOffset.TryParseExact(value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
-                    || DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date))
-                {
-                    var wait = date - _timeProvider.GetUtcNow();
-                    return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-                }
-            }
-        }
-        return null;
-    }
-
     private static void ValidateTimeout(TimeSpan timeout, string name)
     {
         if (timeout != System.Threading.Timeout.InfiniteTimeSpan && (timeout <= TimeSpan.Zero || timeout.TotalMilliseconds > int.MaxValue))
@@ -517,250 +474,8 @@ public sealed class TelnyxHttpCore : IDisposable
     private static string FormatSpan(TimeSpan span) =>
         span.TotalSeconds >= 1 ? span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : span.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
 
-    /// <summary>The cancellation of one attempt: the caller's token plus the per-attempt timeout.</summary>
-    private struct AttemptScope
-    {
-        private readonly CancellationTokenSource? _cts;
-        private readonly ITimer? _timer;
-
-        public AttemptScope(TelnyxHttpCore core, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            _timer = null;
-            if (timeout == System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                _cts = null;
-                Token = cancellationToken;
-                return;
-            }
-            _cts = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : new CancellationTokenSource();
-            if (ReferenceEquals(core._timeProvider, TimeProvider.System))
-            {
-                _cts.CancelAfter(timeout);
-            }
-            else
-            {
-                _timer = core._timeProvider.CreateTimer(
-                    static state =>
-                    {
-                        try
-                        {
-                            ((CancellationTokenSource)state!).Cancel();
-                        }
-                        catch (ObjectDisposedException)
-                        {
-                        }
-                    },
-                    _cts, timeout, System.Threading.Timeout.InfiniteTimeSpan);
-            }
-            Token = _cts.Token;
-        }
-
-        public CancellationToken Token { get; }
-
-        public readonly bool TimedOut => _cts is { IsCancellationRequested: true };
-
-        public readonly void Dispose()
-        {
-            _timer?.Dispose();
-            _cts?.Dispose();
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Building the HTTP request
-
-    private const int MaxCachedUris = 256;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _uriCache = new(StringComparer.Ordinal);
-
-    private Uri BuildUri(TelnyxRequest request, Dictionary<string, string>? extraQuery)
-    {
-        var query = request.Query;
-        if (query is null && extraQuery is null)
-        {
-            // Collection paths (/conferences, /queues) repeat on every call: reuse their Uri. The cache is per client
-            // and bounded, so item paths full of ids cannot grow it without limit.
-            if (_uriCache.TryGetValue(request.Path, out var cached))
-            {
-                return cached;
-            }
-            var uri = new Uri(string.Concat(_baseUrl, request.Path), in s_uriOptions);
-            if (_uriCache.Count < MaxCachedUris)
-            {
-                _uriCache.TryAdd(request.Path, uri);
-            }
-            return uri;
-        }
-        var sb = new StringBuilder(_baseUrl.Length + request.Path.Length + 64);
-        sb.Append(_baseUrl).Append(request.Path);
-        char separator = request.Path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        if (query is not null)
-        {
-            foreach (var parameter in query)
-            {
-                if (extraQuery is not null && extraQuery.ContainsKey(parameter.Name))
-                {
-                    continue;
-                }
-                sb.Append(separator).Append(TelnyxUrl.EscapeQueryName(parameter.Name)).Append('=')
-                  .Append(parameter.ValueEscaped ? parameter.Value : TelnyxUrl.EscapeQueryValue(parameter.Value));
-                separator = '&';
-            }
-        }
-        if (extraQuery is not null)
-        {
-            foreach (var pair in extraQuery)
-            {
-                sb.Append(separator).Append(TelnyxUrl.EscapeQueryName(pair.Key)).Append('=').Append(TelnyxUrl.EscapeQueryValue(pair.Value ?? string.Empty));
-                separator = '&';
-            }
-        }
-        return new Uri(sb.ToString(), in s_uriOptions);
-    }
-
-    private HttpRequestMessage BuildMessage(TelnyxRequest request, Uri uri, byte[]? body, Dictionary<string, string>? extraHeaders)
-    {
-        var message = new HttpRequestMessage(request.Method, uri);
-        var headers = message.Headers;
-        headers.TryAddWithoutValidation("Authorization", _authorization);
-        headers.TryAddWithoutValidation("Accept", JsonMediaType);
-        headers.TryAddWithoutValidation("User-Agent", s_userAgent);
-        if (body is not null)
-        {
-            var content = new ByteArrayContent(body);
-            content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType ?? JsonMediaType);
-            message.Content = content;
-        }
-        if (request.Headers is { } requestHeaders)
-        {
-            foreach (var pair in requestHeaders)
-            {
-                SetHeader(message, pair.Key, pair.Value);
-            }
-        }
-        if (extraHeaders is not null)
-        {
-            foreach (var pair in extraHeaders)
-            {
-                SetHeader(message, pair.Key, pair.Value);
-            }
-        }
-        return message;
-    }
-
-    private static void SetHeader(HttpRequestMessage message, string name, string value)
-    {
-        if (s_contentHeaders.Contains(name))
-        {
-            if (message.Content is { } content)
-            {
-                content.Headers.Remove(name);
-                content.Headers.TryAddWithoutValidation(name, value);
-            }
-            return;
-        }
-        message.Headers.Remove(name);
-        message.Headers.TryAddWithoutValidation(name, value);
-    }
-
-    /// <summary>
-    /// Rewrites a JSON object body with <paramref name="extra"/> merged in: the body's own properties first (those
-    /// named in <paramref name="extra"/> dropped), then every extra property. No body means an object of the extras.
-    /// </summary>
-    internal static byte[] MergeBody(byte[]? body, Dictionary<string, JsonNode?> extra)
-    {
-        var buffer = new ArrayBufferWriter<byte>((body?.Length ?? 0) + 256);
-        using (var writer = new Utf8JsonWriter(buffer, s_mergeWriterOptions))
-        {
-            writer.WriteStartObject();
-            if (body is { Length: > 0 })
-            {
-                var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                {
-                    throw new InvalidOperationException("RequestOptions.ExtraBodyProperties can only be merged into a JSON object body.");
-                }
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    string name = reader.GetString()!;
-                    reader.Read();
-                    if (extra.ContainsKey(name))
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-                    int start = checked((int)reader.TokenStartIndex);
-                    reader.Skip();
-                    int end = checked((int)reader.BytesConsumed);
-                    writer.WritePropertyName(name);
-                    writer.WriteRawValue(body.AsSpan(start, end - start), skipInputValidation: true);
-                }
-            }
-            foreach (var pair in extra)
-            {
-                writer.WritePropertyName(pair.Key);
-                if (pair.Value is null)
-                {
-                    writer.WriteNullValue();
-                }
-                else
-                {
-                    pair.Value.WriteTo(writer);
-                }
-            }
-            writer.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
-
     // ---------------------------------------------------------------------------------------------------------
     // Reading the response
-
-    private static async ValueTask<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        long? contentLength = content.Headers.ContentLength;
-        if (contentLength == 0)
-        {
-            return (Array.Empty<byte>(), 0);
-        }
-        // One byte more than announced, so the end of the stream is seen without growing the buffer.
-        int initial = contentLength is long announced && announced < 16 * 1024 * 1024 ? (int)announced + 1 : 16 * 1024;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(initial);
-        int length = 0;
-        try
-        {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                int read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-                length += read;
-            }
-            return (buffer, length);
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
-        }
-    }
-
-    private static void ReturnBuffer(byte[] buffer)
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     internal static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
     {
@@ -817,59 +532,6 @@ public sealed class TelnyxHttpCore : IDisposable
         }
     }
 
-    private static T ReadEnvelopeData<T>(ReadOnlySpan<byte> body, JsonValueReader<T> dataReader)
-    {
-        var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
-        if (!reader.Read())
-        {
-            throw new JsonException("The response body is empty.");
-        }
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a JSON object with a 'data' member, found {reader.TokenType}.");
-        }
-        bool found = false;
-        T value = default!;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (!found && reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                value = dataReader(ref reader);
-                found = true;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        if (reader.Read())
-        {
-            throw new JsonException($"Unexpected JSON token {reader.TokenType} after the end of the body.");
-        }
-        if (!found)
-        {
-            throw new JsonException("The response body has no 'data' member.");
-        }
-        return value;
-    }
-
-    private static T ReadWholeBody<T>(ReadOnlySpan<byte> body, JsonValueReader<T> bodyReader)
-    {
-        var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
-        if (!reader.Read())
-        {
-            throw new JsonException("The response body is empty.");
-        }
-        T value = bodyReader(ref reader);
-        if (reader.Read())
-        {
-            throw new JsonException($"Unexpected JSON token {reader.TokenType} after the end of the body.");
-        }
-        return value;
-    }
-
     /// <summary>A 2xx response whose body sits in a pooled buffer; dispose exactly once.</summary>
     private readonly struct BufferedResponse
     {
@@ -899,7 +561,7 @@ public sealed class TelnyxHttpCore : IDisposable
 
         public void Dispose()
         {
-            ReturnBuffer(_buffer);
+            ResponseBuffer.Return(_buffer);
             Message.Dispose();
             Telemetry?.Stop();
         }

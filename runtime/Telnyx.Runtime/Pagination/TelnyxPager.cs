@@ -203,12 +203,12 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
         }
     }
 
-    private Task<PageResult> FetchAsync(int pageNumber, CancellationToken cancellationToken)
+    private Task<EnvelopePage<T>> FetchAsync(int pageNumber, CancellationToken cancellationToken)
     {
         var request = _requestFactory(pageNumber, _pageSize);
         // Each page is its own span (named after the request's operation); this tags it with the page it asked for.
         request.PageNumber = pageNumber;
-        return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => ParsePageResult(body, state.Reader, state.Number), _options, cancellationToken);
+        return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => EnvelopeReader.ReadPage(body, state.Reader, state.Number), _options, cancellationToken);
     }
 
     /// <summary>
@@ -222,130 +222,7 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
     public static TelnyxPage<T> ParsePage(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> itemReader, int pageNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(itemReader);
-        return ParsePageResult(utf8Json, itemReader, pageNumber).Page;
+        return EnvelopeReader.ReadPage(utf8Json, itemReader, pageNumber).Page;
     }
 
-    private static PageResult ParsePageResult(ReadOnlySpan<byte> body, JsonValueReader<T> itemReader, int pageNumber)
-    {
-        var reader = new Utf8JsonReader(body, TelnyxJson.DefaultReaderOptions);
-        if (!reader.Read())
-        {
-            throw new JsonException("The response body is empty.");
-        }
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"Expected a JSON object with a 'data' array, found {reader.TokenType}.");
-        }
-        List<T>? items = null;
-        PageMeta? meta = null;
-        bool sawData = false;
-        int dataHash = 0;
-        int dataLength = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("data"u8))
-            {
-                reader.Read();
-                sawData = true;
-                if (reader.TokenType == JsonTokenType.Null)
-                {
-                    continue;
-                }
-                if (reader.TokenType != JsonTokenType.StartArray)
-                {
-                    throw new JsonException($"Expected 'data' to be an array, found {reader.TokenType}.");
-                }
-                int start = checked((int)reader.TokenStartIndex);
-                items = new List<T>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    items.Add(itemReader(ref reader));
-                }
-                var raw = body.Slice(start, checked((int)reader.BytesConsumed) - start);
-                var hash = new HashCode();
-                hash.AddBytes(raw);
-                dataHash = hash.ToHashCode();
-                dataLength = raw.Length;
-            }
-            else if (reader.ValueTextEquals("meta"u8))
-            {
-                reader.Read();
-                meta = ReadMeta(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        if (reader.Read())
-        {
-            throw new JsonException($"Unexpected JSON token {reader.TokenType} after the end of the body.");
-        }
-        if (!sawData)
-        {
-            throw new JsonException("The list response has no 'data' member.");
-        }
-        IReadOnlyList<T> list = items is null ? Array.Empty<T>() : items;
-        return new PageResult(new TelnyxPage<T>(list, meta, pageNumber), dataHash, dataLength);
-    }
-
-    private static PageMeta? ReadMeta(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            reader.Skip();
-            return null;
-        }
-        long? number = null, size = null, totalPages = null, totalResults = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("page_number"u8))
-            {
-                reader.Read();
-                number = ReadLenientInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("page_size"u8))
-            {
-                reader.Read();
-                size = ReadLenientInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("total_pages"u8))
-            {
-                reader.Read();
-                totalPages = ReadLenientInt64(ref reader);
-            }
-            else if (reader.ValueTextEquals("total_results"u8))
-            {
-                reader.Read();
-                totalResults = ReadLenientInt64(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
-        }
-        return new PageMeta(number, size, totalPages, totalResults);
-    }
-
-    private static long? ReadLenientInt64(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                if (reader.TryGetInt64(out long value))
-                {
-                    return value;
-                }
-                return reader.TryGetDouble(out double d) && double.IsFinite(d) ? (long)d : null;
-            case JsonTokenType.String:
-                return long.TryParse(reader.GetString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long parsed) ? parsed : null;
-            default:
-                reader.Skip();
-                return null;
-        }
-    }
-
-    private readonly record struct PageResult(TelnyxPage<T> Page, int DataHash, int DataLength);
 }
