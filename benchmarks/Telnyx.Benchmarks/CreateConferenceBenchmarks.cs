@@ -83,7 +83,7 @@ public class CreateConferenceBenchmarks
 
     /// <summary>
     /// Generated SDK: the SDK fills command_id with a new GUID (no command_id is set here). Default options, so a
-    /// 60 s per-attempt timeout and MaxRetries = 2.
+    /// 60 s per-attempt timeout and Retry.MaxRetries = 2.
     /// </summary>
     [Benchmark(Description = "client.Conferences.CreateAsync (generated)")]
     public Task<Conference> GeneratedSdk() => CreateWith(_client);

@@ -177,7 +177,7 @@ internal static class Scenario
     /// <summary>Checks that a wrong API key is refused with a typed error.</summary>
     public static async Task CheckBadKeyAsync(Uri baseUrl, CancellationToken ct)
     {
-        using var intruder = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY-WRONG", BaseUrl = baseUrl, MaxRetries = 0 });
+        using var intruder = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY-WRONG", BaseUrl = baseUrl, Retry = { MaxRetries = 0 } });
         try
         {
             await intruder.Queues.RetrieveAsync(QueueName, cancellationToken: ct);

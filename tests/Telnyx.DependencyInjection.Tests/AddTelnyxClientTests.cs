@@ -56,7 +56,7 @@ public sealed class AddTelnyxClientTests
         Assert.Equal(Key, options.ApiKey);
         Assert.Equal(server.BaseUrl, options.BaseUrl);
         Assert.Equal(TimeSpan.FromSeconds(7), options.Timeout);
-        Assert.Equal(4, options.MaxRetries);
+        Assert.Equal(4, options.Retry.MaxRetries);
         Assert.Equal("pk-base64", options.WebhookPublicKey);
         Assert.NotNull(options.HttpClient);
         // The core times attempts itself; the factory's 100 s default must not cut them short.
@@ -78,12 +78,12 @@ public sealed class AddTelnyxClientTests
     {
         var services = new ServiceCollection();
         var config = Config(new() { ["Custom:ApiKey"] = Key, ["Custom:MaxRetries"] = "3", ["Custom:BaseUrl"] = "http://localhost:5000/v2" });
-        services.AddTelnyxClient(config.GetSection("Custom"), core => new TelnyxClient(core), o => o.MaxRetries = 1);
+        services.AddTelnyxClient(config.GetSection("Custom"), core => new TelnyxClient(core), o => o.Retry.MaxRetries = 1);
         using var provider = services.BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptions<TelnyxClientOptions>>().Value;
         Assert.Equal(Key, options.ApiKey);
-        Assert.Equal(1, options.MaxRetries);
+        Assert.Equal(1, options.Retry.MaxRetries);
         Assert.Equal(new Uri("http://localhost:5000/v2"), options.BaseUrl);
         Assert.Equal(TimeSpan.FromSeconds(60), options.Timeout); // untouched default
     }
@@ -105,7 +105,7 @@ public sealed class AddTelnyxClientTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains(error.Failures, f => f.Contains("Telnyx:ApiKey is missing", StringComparison.Ordinal) && f.Contains("TELNYX_API_KEY", StringComparison.Ordinal));
-        Assert.Contains("Telnyx:MaxRetries must be 0 or more (was -1).", error.Failures);
+        Assert.Contains("Telnyx:Retry:MaxRetries (or Telnyx:MaxRetries) must be 0 or more (was -1).", error.Failures);
         Assert.Contains(error.Failures, f => f.StartsWith("Telnyx:BaseUrl must be an absolute http or https URL", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.StartsWith("Telnyx:Timeout 'soon' is not a time span", StringComparison.Ordinal));
     }
@@ -113,6 +113,9 @@ public sealed class AddTelnyxClientTests
     [Theory]
     [InlineData("Telnyx:BaseUrl", "/relative/v2", "Telnyx:BaseUrl must be an absolute http or https URL")]
     [InlineData("Telnyx:MaxRetries", "many", "Telnyx:MaxRetries 'many' is not an integer.")]
+    [InlineData("Telnyx:Retry:MaxRetries", "many", "Telnyx:Retry:MaxRetries 'many' is not an integer.")]
+    [InlineData("Telnyx:Retry:MaxDelay", "soon", "Telnyx:Retry:MaxDelay 'soon' is not a time span")]
+    [InlineData("Telnyx:Retry:MaxRetryAfter", "-00:00:01", "Telnyx:Retry:MaxDelay and Telnyx:Retry:MaxRetryAfter (or Telnyx:MaxRetryDelay and Telnyx:MaxRetryAfter) must not be negative.")]
     [InlineData("Telnyx:Timeout", "-00:00:01", "Telnyx:Timeout must be positive")]
     [InlineData("Telnyx:DisableBuiltInRetries", "perhaps", "Telnyx:DisableBuiltInRetries 'perhaps' is not true or false.")]
     public async Task EachInvalidValueFailsStartUp(string key, string value, string message)
@@ -146,7 +149,7 @@ public sealed class AddTelnyxClientTests
         using var provider = Provider(
             new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:BaseUrl"] = server.BaseUrl.ToString(), ["Telnyx:MaxRetries"] = "2" },
             services => services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(logs)),
-            o => o.DelayOverride = static (_, _) => Task.CompletedTask);
+            o => o.Retry = new NoWaitRetryPolicy(o.Retry));
 
         var client = provider.GetRequiredService<TelnyxClient>();
         var queue = await client.Queues.CreateAsync(new CreateQueueRequest { QueueName = "support" });
@@ -178,7 +181,7 @@ public sealed class AddTelnyxClientTests
         using var provider = services.BuildServiceProvider();
 
         var client = provider.GetRequiredService<TelnyxClient>();
-        Assert.Equal(0, client.Core.Options.MaxRetries);
+        Assert.Equal(0, client.Core.Options.Retry.MaxRetries);
         await Assert.ThrowsAnyAsync<Telnyx.Runtime.Errors.TelnyxApiException>(() => client.Queues.CreateAsync(new CreateQueueRequest { QueueName = "support" }));
         Assert.Single(server.Requests);
     }
@@ -187,38 +190,27 @@ public sealed class AddTelnyxClientTests
     public void DisableBuiltInRetriesConfigurationKeySetsMaxRetriesToZero()
     {
         using var provider = Provider(new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:MaxRetries"] = "5", ["Telnyx:DisableBuiltInRetries"] = "true" });
-        Assert.Equal(0, provider.GetRequiredService<TelnyxClient>().Core.Options.MaxRetries);
+        Assert.Equal(0, provider.GetRequiredService<TelnyxClient>().Core.Options.Retry.MaxRetries);
     }
 
     [Fact]
-    public void EveryOptionReachesTheCore_UserRetryHookStillCalled()
+    public void EveryOptionReachesTheCore_UserRetryPolicyStillUsed()
     {
         var time = new FixedTimeProvider();
-        Func<TimeSpan, CancellationToken, Task> delay = (_, _) => Task.CompletedTask;
-        Func<double> jitter = () => 0;
-        var retries = 0;
+        var policy = new NoWaitRetryPolicy { MaxRetries = 6, MaxDelay = TimeSpan.FromSeconds(12), MaxRetryAfter = TimeSpan.FromSeconds(13) };
         using var provider = Provider(new() { ["Telnyx:ApiKey"] = Key }, configure: o =>
         {
             o.BaseUrl = new Uri("https://example.test/v2");
             o.Timeout = TimeSpan.FromSeconds(9);
             o.WebhookPublicKey = "pk";
             o.WebhookTolerance = TimeSpan.FromSeconds(11);
-            o.MaxRetries = 6;
             o.TimeProvider = time;
-            o.MaxRetryDelay = TimeSpan.FromSeconds(12);
-            o.MaxRetryAfter = TimeSpan.FromSeconds(13);
-            o.DelayOverride = delay;
-            o.JitterSource = jitter;
-            o.OnRetry = _ => retries++;
+            o.Retry = policy;
         });
         var options = provider.GetRequiredService<TelnyxClient>().Core.Options;
 
         // A property added to TelnyxClientOptions must be added to the DI copy (TelnyxOptionsBinder.Copy) and here.
-        var known = new[]
-        {
-            "ApiKey", "BaseUrl", "Timeout", "WebhookPublicKey", "WebhookTolerance", "MaxRetries", "HttpClient",
-            "TimeProvider", "MaxRetryDelay", "MaxRetryAfter", "DelayOverride", "JitterSource", "OnRetry",
-        };
+        var known = new[] { "ApiKey", "BaseUrl", "Timeout", "WebhookPublicKey", "WebhookTolerance", "Retry", "HttpClient", "TimeProvider" };
         var actual = typeof(TelnyxClientOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name);
         Assert.Equal(known.Order(), actual.Order());
 
@@ -227,14 +219,55 @@ public sealed class AddTelnyxClientTests
         Assert.Equal(TimeSpan.FromSeconds(9), options.Timeout);
         Assert.Equal("pk", options.WebhookPublicKey);
         Assert.Equal(TimeSpan.FromSeconds(11), options.WebhookTolerance);
-        Assert.Equal(6, options.MaxRetries);
         Assert.Same(time, options.TimeProvider);
-        Assert.Equal(TimeSpan.FromSeconds(12), options.MaxRetryDelay);
-        Assert.Equal(TimeSpan.FromSeconds(13), options.MaxRetryAfter);
-        Assert.Same(delay, options.DelayOverride);
-        Assert.Same(jitter, options.JitterSource);
-        options.OnRetry!(new TelnyxRetryEvent(HttpMethod.Get, "/queues", 1, TimeSpan.Zero, 503, null));
-        Assert.Equal(1, retries);
+        Assert.Same(policy, options.Retry);
+    }
+
+    [Fact]
+    public async Task RetryLoggingLeavesTheUsersOnRetryOverrideCalled()
+    {
+        await using var server = (await FakeTelnyxServer.StartScriptedAsync()).Enqueue(Unavailable, Queue);
+        var policy = new NoWaitRetryPolicy();
+        using var provider = Provider(new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:BaseUrl"] = server.BaseUrl.ToString() }, configure: o => o.Retry = policy);
+
+        await provider.GetRequiredService<TelnyxClient>().Queues.CreateAsync(new CreateQueueRequest { QueueName = "support" });
+
+        var retry = Assert.Single(policy.Retries);
+        Assert.Equal((1, (int?)503), (retry.Attempt, retry.StatusCode));
+    }
+
+    [Fact]
+    public void RetryKeysBindFlatAndFromTheRetrySection_TheSectionWins()
+    {
+        using var flat = Provider(new()
+        {
+            ["Telnyx:ApiKey"] = Key,
+            ["Telnyx:MaxRetries"] = "4",
+            ["Telnyx:MaxRetryDelay"] = "00:00:03",
+            ["Telnyx:MaxRetryAfter"] = "00:00:20",
+        });
+        var fromFlat = flat.GetRequiredService<TelnyxClient>().Core.Options.Retry;
+        Assert.Equal((4, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(20)), (fromFlat.MaxRetries, fromFlat.MaxDelay, fromFlat.MaxRetryAfter));
+
+        using var both = Provider(new()
+        {
+            ["Telnyx:ApiKey"] = Key,
+            ["Telnyx:MaxRetries"] = "4",
+            ["Telnyx:Retry:MaxRetries"] = "1",
+            ["Telnyx:Retry:MaxDelay"] = "00:00:02",
+            ["Telnyx:Retry:MaxRetryAfter"] = "00:00:05",
+        });
+        var fromSection = both.GetRequiredService<TelnyxClient>().Core.Options.Retry;
+        Assert.Equal((1, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)), (fromSection.MaxRetries, fromSection.MaxDelay, fromSection.MaxRetryAfter));
+    }
+
+    [Fact]
+    public void A_replaced_policy_keeps_the_bound_values_through_the_copy_constructor()
+    {
+        using var provider = Provider(new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:Retry:MaxRetries"] = "5" }, configure: o => o.Retry = new NoWaitRetryPolicy(o.Retry));
+        var retry = provider.GetRequiredService<TelnyxClient>().Core.Options.Retry;
+        Assert.IsType<NoWaitRetryPolicy>(retry);
+        Assert.Equal(5, retry.MaxRetries);
     }
 
     private sealed class FixedTimeProvider : TimeProvider

@@ -53,11 +53,11 @@ public class ReceivingSurfaceTests
             {
                 services.AddTelnyxClient();
                 services.AddTelnyxClient(o => o.ApiKey = "KEY-unused");
-                services.AddTelnyxClient(o => { o.MaxRetries = 1; });
+                services.AddTelnyxClient(o => { o.Retry.MaxRetries = 1; });
                 services.AddTelnyxClient(core => new TelnyxClient(core));
-                services.AddTelnyxClient(core => new TelnyxClient(core), o => o.MaxRetries = 0);
+                services.AddTelnyxClient(core => new TelnyxClient(core), o => o.Retry.MaxRetries = 0);
                 services.AddTelnyxClient(configuration.GetSection("Telnyx"));
-                services.AddTelnyxClient(configuration.GetSection("Telnyx"), o => o.MaxRetries = 2);
+                services.AddTelnyxClient(configuration.GetSection("Telnyx"), o => o.Retry.MaxRetries = 2);
                 services.AddTelnyxWebhooks<Handler>(o => o.MaxBodyBytes = 64 * 1024).UseRedisDeduplication("app:");
             }
 
@@ -126,7 +126,7 @@ public class ReceivingSurfaceTests
                 {
                     services.AddTelnyxClient(core => new TelnyxClient(core));
                     services.AddTelnyxClient(configuration, core => new TelnyxClient(core));
-                    services.AddTelnyxClient(o => o.MaxRetries = 1);
+                    services.AddTelnyxClient(o => o.Retry.MaxRetries = 1);
                 }
             }
             """;

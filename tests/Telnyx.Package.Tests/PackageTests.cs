@@ -113,7 +113,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             private static async Task<int> Main(string[] args)
             {
                 var baseUrl = new Uri(args[0]);
-                using (var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = args[1], BaseUrl = baseUrl, MaxRetries = 0 }))
+                using (var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = args[1], BaseUrl = baseUrl, Retry = { MaxRetries = 0 } }))
                 {
                     Queue queue = await client.Queues.CreateAsync(new CreateQueueRequest { QueueName = "support", MaxSize = 10 });
                     Console.WriteLine($"created {queue.Id} {queue.Name}");

@@ -19,9 +19,10 @@ internal sealed class TelnyxClientOptionsValidator : IValidateOptions<TelnyxClie
         {
             failures.Add($"{section}:ApiKey is missing: set the '{section}:ApiKey' configuration value or the {TelnyxClientOptions.ApiKeyEnvironmentVariable} environment variable.");
         }
-        if (options.MaxRetries < 0)
+        var retry = options.Retry;
+        if (retry.MaxRetries < 0)
         {
-            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:MaxRetries must be 0 or more (was {options.MaxRetries})."));
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:Retry:MaxRetries (or {section}:MaxRetries) must be 0 or more (was {retry.MaxRetries})."));
         }
         if (options.BaseUrl is { } baseUrl
             && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps)))
@@ -32,9 +33,9 @@ internal sealed class TelnyxClientOptionsValidator : IValidateOptions<TelnyxClie
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:Timeout must be positive (was {options.Timeout})."));
         }
-        if (options.MaxRetryDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)
+        if (retry.MaxDelay < TimeSpan.Zero || retry.MaxRetryAfter < TimeSpan.Zero)
         {
-            failures.Add($"{section}:MaxRetryDelay and {section}:MaxRetryAfter must not be negative.");
+            failures.Add($"{section}:Retry:MaxDelay and {section}:Retry:MaxRetryAfter (or {section}:MaxRetryDelay and {section}:MaxRetryAfter) must not be negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -39,21 +39,12 @@ internal static class TelnyxOptionsBinder
                 state.Errors.Add($"{prefix}BaseUrl '{baseUrl}' is not a URL; expected an absolute http or https URL such as https://api.telnyx.com/v2.");
             }
         }
-        if (section[nameof(TelnyxClientOptions.MaxRetries)] is { } maxRetries)
-        {
-            if (int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-            {
-                options.MaxRetries = value;
-            }
-            else
-            {
-                state.Errors.Add($"{prefix}MaxRetries '{maxRetries}' is not an integer.");
-            }
-        }
         BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.Timeout), state, v => options.Timeout = v);
         BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.WebhookTolerance), state, v => options.WebhookTolerance = v);
-        BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.MaxRetryDelay), state, v => options.MaxRetryDelay = v);
-        BindTimeSpan(section, prefix, nameof(TelnyxClientOptions.MaxRetryAfter), state, v => options.MaxRetryAfter = v);
+        // The flat keys of earlier versions (MaxRetries, MaxRetryDelay, MaxRetryAfter) still bind; a Retry section wins over them.
+        BindRetry(section, prefix, "MaxRetries", "MaxRetryDelay", "MaxRetryAfter", state, options);
+        BindRetry(section.GetSection(nameof(TelnyxClientOptions.Retry)), prefix + "Retry:",
+            nameof(TelnyxRetryPolicy.MaxRetries), nameof(TelnyxRetryPolicy.MaxDelay), nameof(TelnyxRetryPolicy.MaxRetryAfter), state, options);
         if (section["DisableBuiltInRetries"] is { } disable)
         {
             if (bool.TryParse(disable, out var value))
@@ -71,14 +62,17 @@ internal static class TelnyxOptionsBinder
     {
         if (s_state.TryGetValue(options, out var state) && state.DisableBuiltInRetries)
         {
-            options.MaxRetries = 0;
+            options.Retry.MaxRetries = 0;
         }
     }
 
     public static IReadOnlyList<string> BindingErrors(TelnyxClientOptions options)
         => s_state.TryGetValue(options, out var state) ? state.Errors : Array.Empty<string>();
 
-    /// <summary>A shallow copy, so each core gets its own <see cref="TelnyxClientOptions.HttpClient"/> and retry hook.</summary>
+    /// <summary>
+    /// A shallow copy, so each core gets its own <see cref="TelnyxClientOptions.HttpClient"/> and retry log; the
+    /// <see cref="TelnyxClientOptions.Retry"/> policy is shared (a user's subclass keeps its overrides).
+    /// </summary>
     public static TelnyxClientOptions Copy(TelnyxClientOptions source) => new()
     {
         ApiKey = source.ApiKey,
@@ -86,16 +80,29 @@ internal static class TelnyxOptionsBinder
         Timeout = source.Timeout,
         WebhookPublicKey = source.WebhookPublicKey,
         WebhookTolerance = source.WebhookTolerance,
-        MaxRetries = source.MaxRetries,
+        Retry = source.Retry,
         HttpClient = source.HttpClient,
         TimeProvider = source.TimeProvider,
-        MaxRetryDelay = source.MaxRetryDelay,
-        MaxRetryAfter = source.MaxRetryAfter,
-        DelayOverride = source.DelayOverride,
-        JitterSource = source.JitterSource,
-        OnRetry = source.OnRetry,
+        RetryLog = source.RetryLog,
         ReadEnvironment = source.ReadEnvironment,
     };
+
+    private static void BindRetry(IConfiguration section, string prefix, string maxRetriesKey, string maxDelayKey, string maxRetryAfterKey, BindState state, TelnyxClientOptions options)
+    {
+        if (section[maxRetriesKey] is { } maxRetries)
+        {
+            if (int.TryParse(maxRetries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+            {
+                options.Retry.MaxRetries = value;
+            }
+            else
+            {
+                state.Errors.Add($"{prefix}{maxRetriesKey} '{maxRetries}' is not an integer.");
+            }
+        }
+        BindTimeSpan(section, prefix, maxDelayKey, state, v => options.Retry.MaxDelay = v);
+        BindTimeSpan(section, prefix, maxRetryAfterKey, state, v => options.Retry.MaxRetryAfter = v);
+    }
 
     private static void BindTimeSpan(IConfiguration section, string prefix, string key, BindState state, Action<TimeSpan> set)
     {

@@ -17,7 +17,7 @@ namespace Telnyx.Runtime.DependencyInjection;
 /// <example>
 /// <code>
 /// services.AddTelnyxClient(core => new TelnyxClient(core));
-/// // appsettings.json: { "Telnyx": { "ApiKey": "KEY...", "MaxRetries": 3, "Timeout": "00:00:30" } }
+/// // appsettings.json: { "Telnyx": { "ApiKey": "KEY...", "Timeout": "00:00:30", "Retry": { "MaxRetries": 3 } } }
 /// </code>
 /// </example>
 public static class TelnyxServiceCollectionExtensions
@@ -69,7 +69,7 @@ public static class TelnyxServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Sets <see cref="TelnyxClientOptions.MaxRetries"/> to 0, whatever the configuration says, for when the HTTP
+    /// Sets <see cref="TelnyxRetryPolicy.MaxRetries"/> of <see cref="TelnyxClientOptions.Retry"/> to 0, whatever the configuration says, for when the HTTP
     /// client builder gets its own resilience handler (two retry layers would multiply the attempts). The
     /// configuration key <c>Telnyx:DisableBuiltInRetries</c> = <c>true</c> does the same.
     /// </summary>
@@ -78,7 +78,7 @@ public static class TelnyxServiceCollectionExtensions
     public static IHttpClientBuilder DisableTelnyxBuiltInRetries(this IHttpClientBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.PostConfigure<TelnyxClientOptions>(options => options.MaxRetries = 0);
+        builder.Services.PostConfigure<TelnyxClientOptions>(options => options.Retry.MaxRetries = 0);
         return builder;
     }
 
@@ -129,13 +129,10 @@ public static class TelnyxServiceCollectionExtensions
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory);
         var options = TelnyxOptionsBinder.Copy(source);
         options.HttpClient = http;
-        var userOnRetry = source.OnRetry;
-        options.OnRetry = retry =>
-        {
+        // Logged through the internal hook, so a user's policy (and its OnRetry override) stays untouched.
+        options.RetryLog = retry =>
             TelnyxLog.Retry(logger, retry.Method.Method, retry.Path, retry.Attempt, retry.Delay.TotalMilliseconds,
                 retry.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? retry.Error?.GetType().Name ?? "unknown");
-            userOnRetry?.Invoke(retry);
-        };
         return new TelnyxHttpCore(options);
     }
 }

@@ -8,7 +8,7 @@ using Telnyx.Runtime.Json;
 namespace Telnyx.Runtime.Errors;
 
 /// <summary>Parses Telnyx error bodies and maps a status to its typed exception.</summary>
-public static class TelnyxErrorFactory
+internal static class TelnyxErrorFactory
 {
     /// <summary>
     /// Parses <c>{ "errors": [ { "code", "title", "detail", "source": { "pointer", "parameter" }, "meta" } ] }</c>

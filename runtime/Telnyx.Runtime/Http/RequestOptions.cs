@@ -11,7 +11,7 @@ public sealed class RequestOptions
     private Dictionary<string, string>? _extraQuery;
     private Dictionary<string, JsonNode?>? _extraBody;
 
-    /// <summary>Overrides <see cref="TelnyxClientOptions.MaxRetries"/> for this call (0 disables retries).</summary>
+    /// <summary>Overrides <see cref="TelnyxRetryPolicy.MaxRetries"/> of <see cref="TelnyxClientOptions.Retry"/> for this call (0 disables retries).</summary>
     public int? MaxRetries { get; set; }
 
     /// <summary>Overrides <see cref="TelnyxClientOptions.Timeout"/> (per attempt) for this call.</summary>

@@ -1,12 +1,9 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -24,13 +21,12 @@ namespace Telnyx.Runtime.Http;
 /// typed errors and envelope unwrapping. Thread-safe; create one per client and reuse it.
 /// </summary>
 /// <remarks>
-/// <para>Retries: a request is retried (up to <see cref="TelnyxClientOptions.MaxRetries"/> or
-/// <see cref="RequestOptions.MaxRetries"/> times) after a connection failure (no response, or a response cut off),
-/// an attempt timeout, or a 408, 409, 429 or 5xx status. Other statuses are not retried. The wait before retry n
-/// is <c>min(0.5 s × 2^(n-1), MaxRetryDelay) × (1 - 0.25 × jitter)</c>, jitter in [0, 1), unless the response
-/// carries <c>retry-after-ms</c> or <c>Retry-After</c>, which is used instead (capped at
-/// <see cref="TelnyxClientOptions.MaxRetryAfter"/>). Cancelling the caller's token stops at once, even during a wait,
-/// with an <see cref="OperationCanceledException"/>; nothing is retried after it.</para>
+/// <para>Retries follow <see cref="TelnyxClientOptions.Retry"/> (a <see cref="TelnyxRetryPolicy"/>): by default up to
+/// two retries (<see cref="RequestOptions.MaxRetries"/> overrides the count per call) after a connection failure
+/// (no response, or a response cut off), an attempt timeout, or a 408, 409, 429 or 5xx status, with a jittered
+/// exponential backoff or the wait the server asks for in <c>retry-after-ms</c> / <c>Retry-After</c>. Cancelling the
+/// caller's token stops at once, even during a wait, with an <see cref="OperationCanceledException"/>; nothing is
+/// retried after it.</para>
 /// <para>Requests that create things (POST) are retried too: pass an idempotency key such as Telnyx's
 /// <c>command_id</c> where the endpoint accepts one, or set <c>MaxRetries = 0</c> for that call.</para>
 /// </remarks>
@@ -47,11 +43,8 @@ public sealed class TelnyxHttpCore : IDisposable
     private readonly TimeSpan _timeout;
     private readonly int _maxRetries;
     private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _maxRetryDelay;
-    private readonly TimeSpan _maxRetryAfter;
-    private readonly Func<TimeSpan, CancellationToken, Task>? _delay;
-    private readonly Func<double>? _jitter;
-    private readonly Action<TelnyxRetryEvent>? _onRetry;
+    private readonly TelnyxRetryPolicy _retry;
+    private readonly Action<TelnyxRetryEvent>? _retryLog;
     private volatile bool _disposed;
 
     /// <summary>Creates the core from <paramref name="options"/>, which are read once, now.</summary>
@@ -64,9 +57,10 @@ public sealed class TelnyxHttpCore : IDisposable
         Options = options;
 
         ValidateTimeout(options.Timeout, nameof(TelnyxClientOptions.Timeout));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries, nameof(TelnyxClientOptions.MaxRetries));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRetryDelay, TimeSpan.Zero, nameof(TelnyxClientOptions.MaxRetryDelay));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRetryAfter, TimeSpan.Zero, nameof(TelnyxClientOptions.MaxRetryAfter));
+        var retry = options.Retry;
+        ArgumentOutOfRangeException.ThrowIfNegative(retry.MaxRetries, "options.Retry.MaxRetries");
+        ArgumentOutOfRangeException.ThrowIfLessThan(retry.MaxDelay, TimeSpan.Zero, "options.Retry.MaxDelay");
+        ArgumentOutOfRangeException.ThrowIfLessThan(retry.MaxRetryAfter, TimeSpan.Zero, "options.Retry.MaxRetryAfter");
 
         string? key = options.ApiKey;
         if (string.IsNullOrWhiteSpace(key))
@@ -93,13 +87,10 @@ public sealed class TelnyxHttpCore : IDisposable
         _requests = new HttpRequestFactory(baseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/'), _authorization);
 
         _timeout = options.Timeout;
-        _maxRetries = options.MaxRetries;
+        _maxRetries = retry.MaxRetries;
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
-        _maxRetryDelay = options.MaxRetryDelay;
-        _maxRetryAfter = options.MaxRetryAfter;
-        _delay = options.DelayOverride;
-        _jitter = options.JitterSource;
-        _onRetry = options.OnRetry;
+        _retry = retry;
+        _retryLog = options.RetryLog;
 
         if (options.HttpClient is { } http)
         {
@@ -142,19 +133,8 @@ public sealed class TelnyxHttpCore : IDisposable
     /// <exception cref="TelnyxTimeoutException">Every attempt timed out.</exception>
     /// <exception cref="TelnyxConfigurationException">No API key is configured.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<T> SendForDataAsync<T>(TelnyxRequest request, JsonValueReader<T> dataReader, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataReader);
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Parse(response, dataReader, static (body, reader) => EnvelopeReader.ReadData(body, reader));
-        }
-        finally
-        {
-            response.Dispose();
-        }
-    }
+    public Task<T> SendForDataAsync<T>(TelnyxRequest request, JsonValueReader<T> dataReader, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendWithHandlerAsync<DataEnvelopeHandler<T>, T>(request, new(dataReader), options, cancellationToken);
 
     /// <summary>Like <see cref="SendForDataAsync{T}"/>, also returning the raw response (status, headers, body).</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -162,20 +142,8 @@ public sealed class TelnyxHttpCore : IDisposable
     /// <param name="dataReader">Reads the <c>data</c> value.</param>
     /// <param name="options">Per-call options.</param>
     /// <param name="cancellationToken">Cancels the call, including retry waits.</param>
-    public async Task<TelnyxResponse<T>> SendForDataWithResponseAsync<T>(TelnyxRequest request, JsonValueReader<T> dataReader, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataReader);
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            T value = Parse(response, dataReader, static (body, reader) => EnvelopeReader.ReadData(body, reader));
-            return new TelnyxResponse<T>(value, response.ToRaw());
-        }
-        finally
-        {
-            response.Dispose();
-        }
-    }
+    public Task<TelnyxResponse<T>> SendForDataWithResponseAsync<T>(TelnyxRequest request, JsonValueReader<T> dataReader, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendWithHandlerAsync<WithResponseHandler<DataEnvelopeHandler<T>, T>, TelnyxResponse<T>>(request, new(new(dataReader)), options, cancellationToken);
 
     /// <summary>Sends the request and reads the whole 2xx JSON body (no envelope) with <paramref name="bodyReader"/>.</summary>
     /// <typeparam name="T">The result type.</typeparam>
@@ -184,50 +152,24 @@ public sealed class TelnyxHttpCore : IDisposable
     /// <param name="options">Per-call options.</param>
     /// <param name="cancellationToken">Cancels the call, including retry waits.</param>
     /// <exception cref="TelnyxInvalidResponseException">The body is empty, not JSON, or not the expected shape.</exception>
-    public async Task<T> SendAsync<T>(TelnyxRequest request, JsonValueReader<T> bodyReader, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(bodyReader);
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return Parse(response, bodyReader, static (body, reader) => EnvelopeReader.ReadWhole(body, reader));
-        }
-        finally
-        {
-            response.Dispose();
-        }
-    }
+    public Task<T> SendAsync<T>(TelnyxRequest request, JsonValueReader<T> bodyReader, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendWithHandlerAsync<WholeBodyHandler<T>, T>(request, new(bodyReader), options, cancellationToken);
 
-    /// <summary>Like <see cref="SendAsync{T}"/>, also returning the raw response (status, headers, body).</summary>
+    /// <summary>Like <see cref="SendAsync{T}(TelnyxRequest, JsonValueReader{T}, RequestOptions?, CancellationToken)"/>, also returning the raw response (status, headers, body).</summary>
     /// <typeparam name="T">The result type.</typeparam>
     /// <param name="request">The request.</param>
     /// <param name="bodyReader">Reads the body value.</param>
     /// <param name="options">Per-call options.</param>
     /// <param name="cancellationToken">Cancels the call, including retry waits.</param>
-    public async Task<TelnyxResponse<T>> SendWithResponseAsync<T>(TelnyxRequest request, JsonValueReader<T> bodyReader, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(bodyReader);
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            T value = Parse(response, bodyReader, static (body, reader) => EnvelopeReader.ReadWhole(body, reader));
-            return new TelnyxResponse<T>(value, response.ToRaw());
-        }
-        finally
-        {
-            response.Dispose();
-        }
-    }
+    public Task<TelnyxResponse<T>> SendWithResponseAsync<T>(TelnyxRequest request, JsonValueReader<T> bodyReader, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendWithHandlerAsync<WithResponseHandler<WholeBodyHandler<T>, T>, TelnyxResponse<T>>(request, new(new(bodyReader)), options, cancellationToken);
 
     /// <summary>Sends the request and ignores the body of the 2xx response (204 or any other 2xx).</summary>
     /// <param name="request">The request.</param>
     /// <param name="options">Per-call options.</param>
     /// <param name="cancellationToken">Cancels the call, including retry waits.</param>
-    public async Task SendNoContentAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
-        response.Dispose();
-    }
+    public Task SendNoContentAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendWithHandlerAsync<NoContentHandler, bool>(request, default, options, cancellationToken);
 
     /// <summary>
     /// Sends the request and returns the raw 2xx response. Non-2xx statuses still throw the typed exceptions, and
@@ -236,18 +178,8 @@ public sealed class TelnyxHttpCore : IDisposable
     /// <param name="request">The request.</param>
     /// <param name="options">Per-call options.</param>
     /// <param name="cancellationToken">Cancels the call, including retry waits.</param>
-    public async Task<TelnyxRawResponse> SendRawAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken)
-    {
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return response.ToRaw();
-        }
-        finally
-        {
-            response.Dispose();
-        }
-    }
+    public Task<TelnyxRawResponse> SendRawAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendWithHandlerAsync<RawHandler, TelnyxRawResponse>(request, default, options, cancellationToken);
 
     /// <summary>
     /// Sends a request the API document does not describe, with the same authentication, headers, retries and
@@ -285,14 +217,32 @@ public sealed class TelnyxHttpCore : IDisposable
     // ---------------------------------------------------------------------------------------------------------
     // Sending and retrying
 
-    internal delegate T BodyParser<TState, T>(ReadOnlySpan<byte> body, TState state);
-
-    internal async Task<T> SendAndParseAsync<TState, T>(TelnyxRequest request, TState state, BodyParser<TState, T> parser, RequestOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one send path: every public method (and the pager) is this with a different <paramref name="handler"/>,
+    /// which reads the 2xx body while it is still in the pooled buffer. A reader failure is an invalid response.
+    /// </summary>
+    internal async Task<T> SendWithHandlerAsync<THandler, T>(TelnyxRequest request, THandler handler, RequestOptions? options, CancellationToken cancellationToken)
+        where THandler : struct, IResponseHandler<T>
     {
-        var response = await SendBufferedAsync(request, options, cancellationToken).ConfigureAwait(false);
+        var response = await SendUntilSuccessAsync(request, options, cancellationToken).ConfigureAwait(false);
         try
         {
-            return Parse(response, state, parser);
+            return handler.Handle(in response);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            int status = (int)response.Message.StatusCode;
+            string text = Encoding.UTF8.GetString(response.Span);
+            var invalid = new TelnyxInvalidResponseException(
+                $"Telnyx API returned {status.ToString(CultureInfo.InvariantCulture)} with a body that is not the expected JSON: {ex.Message}",
+                status, text, ex, response.Attempts);
+            response.Telemetry?.Failed(invalid);
+            throw invalid;
+        }
+        catch (Exception ex) when (response.Telemetry is { } telemetry && telemetry.Failed(ex))
+        {
+            // Never entered: any other failure of the reader is recorded on the span by the filter.
+            throw;
         }
         finally
         {
@@ -300,7 +250,11 @@ public sealed class TelnyxHttpCore : IDisposable
         }
     }
 
-    private async Task<BufferedResponse> SendBufferedAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends attempts until one returns 2xx, retrying as <see cref="TelnyxRetryPolicy"/> decides; a final failure
+    /// throws the typed exception. Not generic, so the one state machine serves every result type.
+    /// </summary>
+    private async Task<BufferedResponse> SendUntilSuccessAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -343,8 +297,9 @@ public sealed class TelnyxHttpCore : IDisposable
 
             for (int attempt = 1; ; attempt++)
             {
-                TimeSpan delay;
+                // What the failed attempt leaves for the retry: a status (and the wait it asked for) or an exception.
                 int? failedStatus = null;
+                TimeSpan? retryAfter = null;
                 Exception? failure = null;
 
                 var scope = new AttemptTimeout(_timeouts, _timeProvider, timeout, cancellationToken);
@@ -362,6 +317,7 @@ public sealed class TelnyxHttpCore : IDisposable
                 catch (Exception ex) when (IsTransportFailure(ex))
                 {
                     response?.Dispose();
+                    response = null;
                     // Read before Dispose: the source may go back to the pool and serve another call.
                     bool timedOut = ex is OperationCanceledException || scope.TimedOut;
                     scope.Dispose();
@@ -369,21 +325,11 @@ public sealed class TelnyxHttpCore : IDisposable
                     {
                         throw new TaskCanceledException("The Telnyx request was canceled.", ex, cancellationToken);
                     }
-                    if (attempt > maxRetries)
+                    if (attempt > maxRetries || !_retry.ShouldRetry(ex))
                     {
-                        if (timedOut)
-                        {
-                            throw new TelnyxTimeoutException(
-                                $"The Telnyx request {request.Method} {request.Path} timed out after {FormatSpan(timeout)} ({FormatAttempts(attempt)}).",
-                                timeout, ex, attempt);
-                        }
-                        throw new TelnyxConnectionException(
-                            $"The Telnyx request {request.Method} {request.Path} failed without a complete response ({FormatAttempts(attempt)}): {ex.Message}",
-                            ex, attempt);
+                        throw TransportException(request, ex, timedOut, timeout, attempt);
                     }
                     failure = ex;
-                    delay = Backoff(attempt);
-                    goto Retry;
                 }
                 catch
                 {
@@ -391,43 +337,40 @@ public sealed class TelnyxHttpCore : IDisposable
                     scope.Dispose();
                     throw;
                 }
-                scope.Dispose();
 
-                int status = (int)response.StatusCode;
-                if (status >= 200 && status <= 299)
+                if (response is not null)
                 {
-                    telemetry?.Succeeded(status, attempt);
-                    return new BufferedResponse(response, buffer, length, attempt, telemetry);
-                }
-
-                try
-                {
-                    bool retryable = IsRetryableStatus(status);
-                    TimeSpan? retryAfter = retryable || status == 429 ? RetryAfterHeader.Read(response.Headers.NonValidated, _timeProvider) : null;
-                    if (!retryable || attempt > maxRetries)
+                    scope.Dispose();
+                    int status = (int)response.StatusCode;
+                    if (status >= 200 && status <= 299)
                     {
-                        throw TelnyxErrorFactory.Create(status, response.ReasonPhrase, buffer.AsSpan(0, length), CollectHeaders(response), attempt, retryAfter);
+                        telemetry?.Succeeded(status, attempt);
+                        return new BufferedResponse(response, buffer, length, attempt, telemetry);
                     }
-                    failedStatus = status;
-                    delay = retryAfter is TimeSpan ra ? Clamp(ra, _maxRetryAfter) : Backoff(attempt);
-                }
-                finally
-                {
-                    ResponseBuffer.Return(buffer);
-                    response.Dispose();
+                    try
+                    {
+                        bool retryable = _retry.ShouldRetry(status);
+                        // A 429 carries its Retry-After on the exception even when it is not retried.
+                        retryAfter = retryable || status == 429 ? RetryAfterHeader.Read(response.Headers.NonValidated, _timeProvider) : null;
+                        if (!retryable || attempt > maxRetries)
+                        {
+                            throw TelnyxErrorFactory.Create(status, response.ReasonPhrase, buffer.AsSpan(0, length), ResponseHeaders.Collect(response), attempt, retryAfter);
+                        }
+                        failedStatus = status;
+                    }
+                    finally
+                    {
+                        ResponseBuffer.Return(buffer);
+                        response.Dispose();
+                    }
                 }
 
-            Retry:
-                _onRetry?.Invoke(new TelnyxRetryEvent(request.Method, request.Path, attempt, delay, failedStatus, failure));
+                TimeSpan delay = _retry.GetDelay(attempt, retryAfter);
+                var retry = new TelnyxRetryEvent(request.Method, request.Path, attempt, delay, failedStatus, failure);
+                _retryLog?.Invoke(retry);
+                _retry.OnRetry(retry);
                 telemetry?.Retry(attempt, delay, failedStatus, failure);
-                if (_delay is not null)
-                {
-                    await _delay(delay, cancellationToken).ConfigureAwait(false);
-                }
-                else if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
-                }
+                await _retry.DelayAsync(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
             }
         }
@@ -438,28 +381,17 @@ public sealed class TelnyxHttpCore : IDisposable
         }
     }
 
+    private static TelnyxException TransportException(TelnyxRequest request, Exception ex, bool timedOut, TimeSpan timeout, int attempts) =>
+        timedOut
+            ? new TelnyxTimeoutException(
+                $"The Telnyx request {request.Method} {request.Path} timed out after {FormatSpan(timeout)} ({FormatAttempts(attempts)}).",
+                timeout, ex, attempts)
+            : new TelnyxConnectionException(
+                $"The Telnyx request {request.Method} {request.Path} failed without a complete response ({FormatAttempts(attempts)}): {ex.Message}",
+                ex, attempts);
+
     private static bool IsTransportFailure(Exception ex) =>
         ex is OperationCanceledException or HttpRequestException or IOException;
-
-    private static bool IsRetryableStatus(int status) => status is 408 or 409 or 429 || status >= 500;
-
-    private TimeSpan Backoff(int failedAttempt)
-    {
-        double seconds = Math.Min(0.5 * Math.Pow(2, Math.Min(failedAttempt - 1, 30)), _maxRetryDelay.TotalSeconds);
-        double jitter = _jitter is null ? Random.Shared.NextDouble() : _jitter();
-        if (!(jitter >= 0))
-        {
-            jitter = 0;
-        }
-        else if (jitter > 1)
-        {
-            jitter = 1;
-        }
-        return TimeSpan.FromSeconds(seconds * (1 - (0.25 * jitter)));
-    }
-
-    private static TimeSpan Clamp(TimeSpan value, TimeSpan max) =>
-        value < TimeSpan.Zero ? TimeSpan.Zero : value > max ? max : value;
 
     private static void ValidateTimeout(TimeSpan timeout, string name)
     {
@@ -473,99 +405,6 @@ public sealed class TelnyxHttpCore : IDisposable
 
     private static string FormatSpan(TimeSpan span) =>
         span.TotalSeconds >= 1 ? span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) + " s" : span.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + " ms";
-
-    // ---------------------------------------------------------------------------------------------------------
-    // Reading the response
-
-    internal static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
-    {
-        var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        AddHeaders(map, response.Headers.NonValidated);
-        AddHeaders(map, response.Content.Headers.NonValidated);
-        return new ReadOnlyDictionary<string, IReadOnlyList<string>>(map);
-    }
-
-    private static void AddHeaders(Dictionary<string, IReadOnlyList<string>> map, HttpHeadersNonValidated headers)
-    {
-        foreach (var header in headers)
-        {
-            var values = new string[header.Value.Count];
-            int i = 0;
-            foreach (string value in header.Value)
-            {
-                values[i++] = value;
-            }
-            if (map.TryGetValue(header.Key, out var existing))
-            {
-                var merged = new string[existing.Count + values.Length];
-                for (int j = 0; j < existing.Count; j++)
-                {
-                    merged[j] = existing[j];
-                }
-                values.CopyTo(merged, existing.Count);
-                values = merged;
-            }
-            map[header.Key] = values;
-        }
-    }
-
-    private static T Parse<TState, T>(in BufferedResponse response, TState state, BodyParser<TState, T> parser)
-    {
-        try
-        {
-            return parser(response.Span, state);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
-        {
-            int status = (int)response.Message.StatusCode;
-            string text = Encoding.UTF8.GetString(response.Span);
-            var invalid = new TelnyxInvalidResponseException(
-                $"Telnyx API returned {status.ToString(CultureInfo.InvariantCulture)} with a body that is not the expected JSON: {ex.Message}",
-                status, text, ex, response.Attempts);
-            response.Telemetry?.Failed(invalid);
-            throw invalid;
-        }
-        catch (Exception ex) when (response.Telemetry is { } telemetry && telemetry.Failed(ex))
-        {
-            // Never entered: any other failure of the reader is recorded on the span by the filter.
-            throw;
-        }
-    }
-
-    /// <summary>A 2xx response whose body sits in a pooled buffer; dispose exactly once.</summary>
-    private readonly struct BufferedResponse
-    {
-        private readonly byte[] _buffer;
-        private readonly int _length;
-
-        public BufferedResponse(HttpResponseMessage message, byte[] buffer, int length, int attempts, OperationTelemetry? telemetry)
-        {
-            Message = message;
-            _buffer = buffer;
-            _length = length;
-            Attempts = attempts;
-            Telemetry = telemetry;
-        }
-
-        public HttpResponseMessage Message { get; }
-
-        /// <summary>The call's span and metrics, ended on <see cref="Dispose"/> (after the body is parsed).</summary>
-        public OperationTelemetry? Telemetry { get; }
-
-        public int Attempts { get; }
-
-        public ReadOnlySpan<byte> Span => new(_buffer, 0, _length);
-
-        public TelnyxRawResponse ToRaw() =>
-            new((int)Message.StatusCode, CollectHeaders(Message), Span.ToArray(), Attempts);
-
-        public void Dispose()
-        {
-            ResponseBuffer.Return(_buffer);
-            Message.Dispose();
-            Telemetry?.Stop();
-        }
-    }
 
     private static string BuildUserAgent()
     {

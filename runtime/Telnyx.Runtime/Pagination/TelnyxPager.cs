@@ -208,7 +208,7 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
         var request = _requestFactory(pageNumber, _pageSize);
         // Each page is its own span (named after the request's operation); this tags it with the page it asked for.
         request.PageNumber = pageNumber;
-        return _core.SendAndParseAsync(request, (Reader: _itemReader, Number: pageNumber), static (body, state) => EnvelopeReader.ReadPage(body, state.Reader, state.Number), _options, cancellationToken);
+        return _core.SendWithHandlerAsync<PageHandler<T>, EnvelopePage<T>>(request, new(_itemReader, pageNumber), _options, cancellationToken);
     }
 
     /// <summary>

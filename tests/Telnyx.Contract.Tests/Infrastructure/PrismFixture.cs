@@ -79,7 +79,7 @@ public sealed class PrismFixture : IAsyncLifetime
     {
         ApiKey = "test",
         BaseUrl = BaseUrl,
-        MaxRetries = 0,
+        Retry = { MaxRetries = 0 },
         Timeout = TimeSpan.FromSeconds(30),
         HttpClient = new HttpClient(recorder),
     });

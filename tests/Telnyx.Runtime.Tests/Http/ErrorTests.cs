@@ -30,7 +30,7 @@ public sealed class ErrorTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(status, ErrorBody, ("x-request-id", "rid-9")));
-        using var core = TestClients.Create(server, configure: o => o.MaxRetries = 0);
+        using var core = TestClients.Create(server, configure: o => o.Retry.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAnyAsync<TelnyxApiException>(() => core.SendForDataAsync(TestClients.Get("/calls/x"), TestResult.Reader, null, default));
 
@@ -62,7 +62,7 @@ public sealed class ErrorTests
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         const string html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
         server.Enqueue(new CannedResponse { StatusCode = 502, Body = html, ContentType = "text/html" });
-        using var core = TestClients.Create(server, configure: o => o.MaxRetries = 0);
+        using var core = TestClients.Create(server, configure: o => o.Retry.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
 
@@ -155,7 +155,7 @@ public sealed class ErrorTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "120")));
-        using var core = TestClients.Create(server, configure: o => o.MaxRetries = 0);
+        using var core = TestClients.Create(server, configure: o => o.Retry.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<TelnyxRateLimitException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
         Assert.Equal(TimeSpan.FromSeconds(120), ex.RetryAfter);

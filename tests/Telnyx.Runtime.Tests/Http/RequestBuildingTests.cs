@@ -266,12 +266,15 @@ public sealed class RequestBuildingTests
     {
         var options = new TelnyxClientOptions();
         Assert.Equal(TimeSpan.FromSeconds(60), options.Timeout);
-        Assert.Equal(2, options.MaxRetries);
-        Assert.Equal(TimeSpan.FromSeconds(8), options.MaxRetryDelay);
-        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxRetryAfter);
+        Assert.Equal(2, options.Retry.MaxRetries);
+        Assert.Equal(TimeSpan.FromSeconds(8), options.Retry.MaxDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.Retry.MaxRetryAfter);
         Assert.Same(TimeProvider.System, options.TimeProvider);
         Assert.Equal(new Uri("https://api.telnyx.com/v2"), TelnyxClientOptions.DefaultBaseUrl);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", MaxRetries = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", Retry = { MaxRetries = -1 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", Retry = { MaxDelay = TimeSpan.FromSeconds(-1) } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", Retry = { MaxRetryAfter = TimeSpan.FromSeconds(-1) } }));
+        Assert.Throws<ArgumentNullException>(() => new TelnyxClientOptions { Retry = null! });
         Assert.Throws<ArgumentOutOfRangeException>(() => new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", Timeout = TimeSpan.Zero }));
     }
 

@@ -105,18 +105,16 @@ public static class TestClients
 {
     public const string ApiKey = "KEY0123_test";
 
-    /// <summary>A core pointed at <paramref name="server"/>, with the recording delay seam and no jitter.</summary>
-    public static TelnyxHttpCore Create(FakeTelnyxServer server, RecordingDelay? delay = null, System.Action<TelnyxClientOptions>? configure = null)
+    /// <summary>A core pointed at <paramref name="server"/>, with the recording retry policy (no waits, no jitter unless set).</summary>
+    public static TelnyxHttpCore Create(FakeTelnyxServer server, RecordingRetryPolicy? delay = null, System.Action<TelnyxClientOptions>? configure = null)
     {
         var options = new TelnyxClientOptions
         {
             ApiKey = ApiKey,
             BaseUrl = server.BaseUrl,
-            JitterSource = () => 0,
+            Retry = delay ?? new RecordingRetryPolicy(),
             Timeout = System.TimeSpan.FromSeconds(10),
         };
-        var seam = delay ?? new RecordingDelay();
-        options.DelayOverride = seam.DelayAsync;
         configure?.Invoke(options);
         return new TelnyxHttpCore(options);
     }

@@ -20,7 +20,7 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "3")), Ok);
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
@@ -35,7 +35,7 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(503, null, ("Retry-After", "Tue, 01 Jan 2030 00:00:05 GMT")), Ok);
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         var clock = new FixedTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var core = TestClients.Create(server, delay, o => o.TimeProvider = clock);
 
@@ -49,7 +49,7 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("retry-after-ms", "1500"), ("Retry-After", "2")), Ok);
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
@@ -65,7 +65,7 @@ public sealed class RetryTests
             CannedResponse.Status(429, null, ("Retry-After", "3600")),
             CannedResponse.Status(429, null, ("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT")),
             Ok);
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
@@ -80,7 +80,7 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(first), CannedResponse.Status(second), CannedResponse.Status(third, "{\"errors\":[{\"title\":\"down\"}]}"));
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
@@ -92,43 +92,6 @@ public sealed class RetryTests
         Assert.Equal(new[] { 0.5, 1.0 }, delay.DelaySeconds);
     }
 
-    [Fact]
-    public async Task Backoff_applies_jitter_and_the_cap()
-    {
-        await using var server = await FakeTelnyxServer.StartScriptedAsync();
-        for (int i = 0; i < 6; i++)
-        {
-            server.Enqueue(CannedResponse.Status(500));
-        }
-        server.Enqueue(Ok);
-        var delay = new RecordingDelay();
-        using var core = TestClients.Create(server, delay, o =>
-        {
-            o.MaxRetries = 6;
-            o.JitterSource = () => 0.5;
-        });
-
-        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
-
-        // min(0.5 × 2^(n-1), 8) × (1 - 0.25 × 0.5)
-        Assert.Equal(new[] { 0.4375, 0.875, 1.75, 3.5, 7.0, 7.0 }, delay.DelaySeconds);
-    }
-
-    [Fact]
-    public async Task Default_jitter_stays_within_three_quarters_and_one()
-    {
-        await using var server = await FakeTelnyxServer.StartScriptedAsync();
-        server.Enqueue(CannedResponse.Status(500), CannedResponse.Status(500), Ok);
-        var delay = new RecordingDelay();
-        using var core = TestClients.Create(server, delay, o => o.JitterSource = null);
-
-        await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
-
-        var seconds = delay.DelaySeconds;
-        Assert.InRange(seconds[0], 0.375, 0.5);
-        Assert.InRange(seconds[1], 0.75, 1.0);
-    }
-
     [Theory]
     [InlineData(409)]
     [InlineData(408)]
@@ -138,16 +101,15 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(status), Ok);
-        var delay = new RecordingDelay();
-        var retries = new ConcurrentQueue<TelnyxRetryEvent>();
-        using var core = TestClients.Create(server, delay, o => o.OnRetry = retries.Enqueue);
+        var delay = new RecordingRetryPolicy();
+        using var core = TestClients.Create(server, delay);
 
         var response = await core.SendForDataWithResponseAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
 
         Assert.Equal("ok", response.Value.Id);
         Assert.Equal(2, response.Response.Attempts);
         Assert.Equal(2, server.RequestCount);
-        var retry = Assert.Single(retries);
+        var retry = Assert.Single(delay.Retries);
         Assert.Equal(1, retry.Attempt);
         Assert.Equal(status, retry.StatusCode);
         Assert.Null(retry.Error);
@@ -167,7 +129,7 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(status), Ok);
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         var ex = await Assert.ThrowsAnyAsync<TelnyxApiException>(() => core.SendForDataAsync(TestClients.Post("/x", new TestCommand { Name = "n" }), TestResult.Reader, null, default));
@@ -183,15 +145,14 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.CutOff(), Ok);
-        var delay = new RecordingDelay();
-        var retries = new ConcurrentQueue<TelnyxRetryEvent>();
-        using var core = TestClients.Create(server, delay, o => o.OnRetry = retries.Enqueue);
+        var delay = new RecordingRetryPolicy();
+        using var core = TestClients.Create(server, delay);
 
         var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default);
 
         Assert.Equal("ok", result.Id);
         Assert.Equal(2, server.RequestCount);
-        var retry = Assert.Single(retries);
+        var retry = Assert.Single(delay.Retries);
         Assert.Null(retry.StatusCode);
         Assert.True(retry.Error is IOException or HttpRequestException, retry.Error?.GetType().FullName);
     }
@@ -201,7 +162,7 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.CutOff(), CannedResponse.CutOff(), CannedResponse.CutOff());
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         var ex = await Assert.ThrowsAsync<TelnyxConnectionException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
@@ -220,14 +181,12 @@ public sealed class RetryTests
         listener.Start();
         int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy { MaxRetries = 1 };
         using var core = new TelnyxHttpCore(new TelnyxClientOptions
         {
             ApiKey = "k",
             BaseUrl = new Uri($"http://127.0.0.1:{port}/v2"),
-            DelayOverride = delay.DelayAsync,
-            JitterSource = () => 0,
-            MaxRetries = 1,
+            Retry = delay,
         });
 
         var ex = await Assert.ThrowsAsync<TelnyxConnectionException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
@@ -241,14 +200,8 @@ public sealed class RetryTests
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         var slow = new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) };
         server.Enqueue(slow, slow);
-        var delay = new RecordingDelay();
-        var retries = new ConcurrentQueue<TelnyxRetryEvent>();
-        using var core = TestClients.Create(server, delay, o =>
-        {
-            o.Timeout = TimeSpan.FromMilliseconds(200);
-            o.MaxRetries = 1;
-            o.OnRetry = retries.Enqueue;
-        });
+        var delay = new RecordingRetryPolicy { MaxRetries = 1 };
+        using var core = TestClients.Create(server, delay, o => o.Timeout = TimeSpan.FromMilliseconds(200));
 
         var started = DateTime.UtcNow;
         var ex = await Assert.ThrowsAsync<TelnyxTimeoutException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, default));
@@ -258,7 +211,7 @@ public sealed class RetryTests
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
         Assert.Equal(2, server.RequestCount);
         Assert.Equal(new[] { 0.5 }, delay.DelaySeconds);
-        Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(retries).Error);
+        Assert.IsAssignableFrom<OperationCanceledException>(Assert.Single(delay.Retries).Error);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10));
     }
 
@@ -298,7 +251,7 @@ public sealed class RetryTests
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(500), Ok);
         using var cts = new CancellationTokenSource();
-        var delay = new RecordingDelay
+        var delay = new RecordingRetryPolicy
         {
             Behaviour = (_, token) =>
             {
@@ -325,7 +278,7 @@ public sealed class RetryTests
         {
             ApiKey = "k",
             BaseUrl = server.BaseUrl,
-            OnRetry = _ => cts.CancelAfter(50),
+            Retry = new CancelOnRetryPolicy(cts),
         };
         using var core = new TelnyxHttpCore(options);
 
@@ -343,7 +296,7 @@ public sealed class RetryTests
         server.Enqueue(new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
         using var cts = new CancellationTokenSource();
         server.OnRequest = _ => cts.Cancel();
-        var delay = new RecordingDelay();
+        var delay = new RecordingRetryPolicy();
         using var core = TestClients.Create(server, delay);
 
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, null, cts.Token));
@@ -369,8 +322,8 @@ public sealed class RetryTests
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(503), Ok);
-        var delay = new RecordingDelay();
-        using var core = TestClients.Create(server, delay, o => o.MaxRetries = 0);
+        var delay = new RecordingRetryPolicy();
+        using var core = TestClients.Create(server, delay, o => o.Retry.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
         Assert.Equal(1, ex.Attempts);
@@ -386,14 +339,14 @@ public sealed class RetryTests
         {
             server.Enqueue(CannedResponse.Status(500));
         }
-        var delay = new RecordingDelay();
-        using var core = TestClients.Create(server, delay, o => o.MaxRetries = 0);
+        var delay = new RecordingRetryPolicy();
+        using var core = TestClients.Create(server, delay, o => o.Retry.MaxRetries = 0);
 
         var ex = await Assert.ThrowsAsync<TelnyxServerException>(() => core.SendNoContentAsync(TestClients.Get("/x"), new RequestOptions { MaxRetries = 3 }, default));
         Assert.Equal(4, ex.Attempts);
         Assert.Equal(4, server.RequestCount);
 
-        using var core2 = TestClients.Create(server, delay, o => o.MaxRetries = 5);
+        using var core2 = TestClients.Create(server, delay, o => o.Retry.MaxRetries = 5);
         var ex2 = await Assert.ThrowsAsync<TelnyxServerException>(() => core2.SendNoContentAsync(TestClients.Get("/x"), new RequestOptions { MaxRetries = 0 }, default));
         Assert.Equal(1, ex2.Attempts);
         Assert.Equal(5, server.RequestCount);
@@ -407,12 +360,18 @@ public sealed class RetryTests
         {
             server.Enqueue(CannedResponse.Status(429));
         }
-        var delay = new RecordingDelay();
-        using var core = new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", BaseUrl = server.BaseUrl, DelayOverride = delay.DelayAsync });
+        var delay = new RecordingRetryPolicy();
+        using var core = new TelnyxHttpCore(new TelnyxClientOptions { ApiKey = "k", BaseUrl = server.BaseUrl, Retry = delay });
 
         var ex = await Assert.ThrowsAsync<TelnyxRateLimitException>(() => core.SendNoContentAsync(TestClients.Get("/x"), null, default));
         Assert.Equal(3, ex.Attempts);
         Assert.Null(ex.RetryAfter);
         Assert.Equal(3, server.RequestCount);
+    }
+
+    /// <summary>The real waits of the base policy, with the caller's token cancelled shortly after the first retry starts.</summary>
+    private sealed class CancelOnRetryPolicy(CancellationTokenSource cts) : TelnyxRetryPolicy
+    {
+        public override void OnRetry(TelnyxRetryEvent retry) => cts.CancelAfter(50);
     }
 }

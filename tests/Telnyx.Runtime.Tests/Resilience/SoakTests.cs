@@ -106,8 +106,8 @@ public sealed class SoakTests
             await FakeTelnyxServer.WriteAsync(context, response);
         });
 
-        var delay = new RecordingDelay();
-        var core = TestClients.Create(server, delay, o => o.JitterSource = null);
+        var delay = new RecordingRetryPolicy { Jitter = null };
+        var core = TestClients.Create(server, delay);
         var outcomes = new ConcurrentDictionary<string, int>();
         var unexpected = new ConcurrentQueue<Exception>();
         var mismatches = new ConcurrentQueue<string>();

@@ -132,8 +132,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     {
         using var retryingClient = Server.CreateClient(o =>
         {
-            o.MaxRetries = 3;
-            o.DelayOverride = static (_, _) => Task.CompletedTask;
+            o.Retry = new NoWaitRetryPolicy { MaxRetries = 3 };
         });
         Server.Reset();
         Server.Enqueue(CannedResponse.Json(ErrorBody, status), CannedResponse.Data(QueueJson));
@@ -151,8 +150,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     {
         using var retryingClient = Server.CreateClient(o =>
         {
-            o.MaxRetries = 2;
-            o.DelayOverride = static (_, _) => Task.CompletedTask;
+            o.Retry = new NoWaitRetryPolicy { MaxRetries = 2 };
         });
         Server.Reset();
         Server.Enqueue(CannedResponse.Json(ErrorBody, 429), CannedResponse.Data(QueueJson));
@@ -292,7 +290,7 @@ public sealed class MissingApiKeyTests : IAsyncLifetime
     public async Task NoApiKey_AndNoEnvironmentVariable_FailsBeforeAnyRequest(string? apiKey)
     {
         Assert.Null(Environment.GetEnvironmentVariable("TELNYX_API_KEY"));
-        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = Server.BaseUrl, MaxRetries = 0 });
+        using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = Server.BaseUrl, Retry = { MaxRetries = 0 } });
 
         var retrieve = await Assert.ThrowsAsync<TelnyxConfigurationException>(() => client.Queues.RetrieveAsync("support"));
         var create = await Assert.ThrowsAsync<TelnyxConfigurationException>(() =>
@@ -318,7 +316,7 @@ public sealed class MissingApiKeyTests : IAsyncLifetime
         Environment.SetEnvironmentVariable("TELNYX_API_KEY", "KEY_from_env");
         try
         {
-            using var client = new TelnyxClient(new TelnyxClientOptions { BaseUrl = Server.BaseUrl, MaxRetries = 0 });
+            using var client = new TelnyxClient(new TelnyxClientOptions { BaseUrl = Server.BaseUrl, Retry = { MaxRetries = 0 } });
             Server.Enqueue(CannedResponse.NoContent);
 
             await client.Queues.DeleteAsync("support");
@@ -338,7 +336,7 @@ public sealed class MissingApiKeyTests : IAsyncLifetime
         Environment.SetEnvironmentVariable("TELNYX_BASE_URL", Server.BaseUrl.ToString());
         try
         {
-            using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY_test", MaxRetries = 0 });
+            using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = "KEY_test", Retry = { MaxRetries = 0 } });
             Server.Enqueue(CannedResponse.Data(QueueJson));
 
             var queue = await client.Queues.RetrieveAsync("support");

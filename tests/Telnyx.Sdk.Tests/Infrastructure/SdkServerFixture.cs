@@ -14,7 +14,7 @@ public static class FakeServerClients
         {
             ApiKey = "KEY_test",
             BaseUrl = server.BaseUrl,
-            MaxRetries = 0,
+            Retry = { MaxRetries = 0 },
             Timeout = TimeSpan.FromSeconds(20),
         };
         configure?.Invoke(options);

@@ -93,9 +93,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
         Server.Enqueue(CannedResponse.Json("{\"errors\":[]}", 503), CannedResponse.Data(ConferenceJson));
         using var client = Server.CreateClient(o =>
         {
-            o.MaxRetries = 2;
-            o.JitterSource = () => 0;
-            o.DelayOverride = (_, _) => Task.CompletedTask;
+            o.Retry = new NoWaitRetryPolicy { MaxRetries = 2 };
         });
         using var capture = new TelemetryCapture();
 
@@ -176,8 +174,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
         {
             ApiKey = "KEY_test",
             BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v2"),
-            MaxRetries = 1,
-            DelayOverride = (_, _) => Task.CompletedTask,
+            Retry = new NoWaitRetryPolicy { MaxRetries = 1 },
         });
         using var capture = new TelemetryCapture();
 

@@ -26,7 +26,7 @@ internal static class TestWebhooks
     public static TelnyxClient CreateClient(string? publicKey, TimeProvider? timeProvider = null) => new(new TelnyxClientOptions
     {
         ApiKey = "KEY_test",
-        MaxRetries = 0,
+        Retry = { MaxRetries = 0 },
         WebhookPublicKey = publicKey,
         TimeProvider = timeProvider ?? new FakeTimeProvider(Now),
     });
