@@ -28,11 +28,10 @@ namespace Telnyx.Runtime.Http;
 /// caller's token stops at once, even during a wait, with an <see cref="OperationCanceledException"/>; nothing is
 /// retried after it.</para>
 /// <para>Requests that create things (POST) are retried too: pass an idempotency key such as Telnyx's
-/// <c>command_id</c> where the endpoint accepts one, or set <c>MaxRetries = 0</c> for that call.</para>
+/// <c>command_id</c> where the endpoint accepts one, or set <see cref="RequestOptions.MaxRetries"/> to 0 for that call.</para>
 /// </remarks>
 public sealed class TelnyxHttpCore : IDisposable
 {
-
     private static readonly string s_userAgent = BuildUserAgent();
 
     private readonly HttpClient _http;
