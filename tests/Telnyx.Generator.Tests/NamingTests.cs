@@ -40,8 +40,8 @@ public class NamingTests
     [Fact]
     public void SpecNamesNeverTakeAMemberTheGeneratorEmits()
     {
-        // Property names that are the record's own members and fields (additional_properties -> _additionalProperties,
-        // present0 -> _present0 beside the presence word), enum values that are the struct's members, a union named
+        // Property names that are the record's own members, fields or reader locals (additional_properties, present0
+        // beside the presence word _present0 and the reader's present0), enum values that are the struct's members, a union named
         // IsString with a String case, a case type called Unknown (IsUnknown), and type names that differ only in case.
         const string spec = """
             {
@@ -74,8 +74,14 @@ public class NamingTests
         var holder = files["Telnyx.Holder.g.cs"];
         Assert.Contains("public string? AdditionalProperties {", holder);
         Assert.Contains("? AdditionalJsonProperties {", holder);
-        Assert.Contains("private string? _additionalPropertiesField;", holder);
-        Assert.Contains("private string? _present0Field;", holder);
+        // Auto-properties: no backing fields to clash with; the presence word and the reader's locals stay apart.
+        Assert.Contains("public string? AdditionalProperties { get; init { field = value; _present0 |= 0x1UL; } }", holder);
+        Assert.Contains("public string? Present0 { get; init { field = value; _present0 |= 0x2UL; } }", holder);
+        var holderJson = files["Telnyx.Holder.Json.g.cs"];
+        Assert.Contains("AdditionalProperties = additionalProperties,", holderJson);
+        Assert.Contains("Present0 = present02,", holderJson);
+        Assert.Contains("AdditionalJsonProperties = extra,", holderJson);
+        Assert.Contains("result._present0 = present0;", holderJson);
         Assert.Contains("public string? PropertyIndexValue {", holder);
         Assert.Contains("public string? ReadJsonValue {", holder);
         Assert.Contains("public string? ReferenceEqualsValue {", holder);

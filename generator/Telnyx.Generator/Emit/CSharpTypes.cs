@@ -85,10 +85,10 @@ internal static class CSharpTypes
     }
 
     /// <summary>
-    /// Appends an expression that reads the property the reader is on into <paramref name="field"/> (or keeps a
+    /// Appends an expression that reads the property the reader is on into the local <paramref name="local"/> (or keeps a
     /// misfit in <c>extra</c>) and yields false only in that last case.
     /// </summary>
-    public static SourceWriter AddReadProperty(this SourceWriter w, TypeRef type, string ns, string field, string jsonName)
+    public static SourceWriter AddReadProperty(this SourceWriter w, TypeRef type, string ns, string local, string jsonName)
     {
         w.Add(JsonRead);
         switch (type.Kind)
@@ -112,19 +112,19 @@ internal static class CSharpTypes
                 w.Add(".Read").Add(Primitive(type.Kind)).Add("(ref reader, ");
                 break;
         }
-        return w.Add("ref result.").Add(field).Add(", ref extra, ").AddLiteral(jsonName).Add(')');
+        return w.Add("ref ").Add(local).Add(", ref extra, ").AddLiteral(jsonName).Add(')');
     }
 
     /// <summary>Appends a statement that writes a property's name and value (JSON null when the value is null).</summary>
-    public static SourceWriter AddWriteProperty(this SourceWriter w, TypeRef type, string ns, string jsonName, string field)
+    public static SourceWriter AddWriteProperty(this SourceWriter w, TypeRef type, string ns, string jsonName, string value)
     {
         w.Add(JsonWrite);
         switch (type.Kind)
         {
             case TypeKind.Array:
-                return w.Add(".List(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(field).Add(", ").Add(ElementWriter(type.Element!, ns)).Add(");");
+                return w.Add(".List(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(value).Add(", ").Add(ElementWriter(type.Element!, ns)).Add(");");
             case TypeKind.Map:
-                return w.Add(".Map(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(field).Add(", ").Add(ElementWriter(type.Element!, ns)).Add(");");
+                return w.Add(".Map(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(value).Add(", ").Add(ElementWriter(type.Element!, ns)).Add(");");
             case TypeKind.Object or TypeKind.Union:
                 w.Add(".Model<").AddName(type, ns).Add('>');
                 break;
@@ -135,7 +135,7 @@ internal static class CSharpTypes
                 w.Add('.').Add(Primitive(type.Kind));
                 break;
         }
-        return w.Add("(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(field).Add(");");
+        return w.Add("(writer, ").AddUtf8Literal(jsonName).Add(", ").Add(value).Add(");");
     }
 
     /// <summary>A statement that writes <paramref name="expression"/> (never null) as a JSON value.</summary>

@@ -86,7 +86,7 @@ internal static class ClientEmitter
         }
     }
 
-    public static void EmitResource(SourceWriter w, ResourceModel resource, string ns)
+    public static void EmitResource(SourceWriter w, ResourceModel resource, EquatableArray<string> validatedBodies, string ns)
     {
         foreach (var op in resource.Operations)
         {
@@ -120,19 +120,31 @@ internal static class ClientEmitter
             foreach (var op in resource.Operations)
             {
                 w.Line();
-                EmitOperation(w, op, ns);
+                EmitOperation(w, op, validatedBodies, ns);
             }
         }
     }
 
-    private static void EmitOperation(SourceWriter w, OperationModel op, string ns)
+    private static void EmitOperation(SourceWriter w, OperationModel op, EquatableArray<string> validatedBodies, string ns)
     {
         var summary = op.Summary ?? op.OperationId;
         w.Doc(summary);
-        if (!string.IsNullOrWhiteSpace(op.Description) && op.Description != op.Summary) w.Doc(op.Description, "remarks");
+        // One <remarks>: the spec's description (when it says more than the summary), then the route.
+        var route = "<c>" + op.HttpMethod + " " + SourceWriter.EscapeXml(op.Path) + "</c> (operation <c>" + SourceWriter.EscapeXml(op.OperationId) + "</c>).";
+        if (!string.IsNullOrWhiteSpace(op.Description) && op.Description != op.Summary)
+        {
+            w.Line("/// <remarks>");
+            w.DocLines(op.Description!);
+            w.Line("/// <para>" + route + "</para>");
+            w.Line("/// </remarks>");
+        }
+        else
+        {
+            w.Line("/// <remarks>" + route + "</remarks>");
+        }
         foreach (var p in op.PathParameters)
         {
-            w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + SourceWriter.EscapeXml(OneLine(p.Doc ?? "The " + p.JsonName + " path parameter.")) + "</param>");
+            w.Line("/// <param name=\"" + p.Name.TrimStart('@') + "\">" + SourceWriter.Prose(OneLine(p.Doc ?? "The " + p.JsonName + " path parameter.")) + "</param>");
         }
         var hasBody = op.Body is not null;
         var hasQuery = op.QueryTypeName is not null;
@@ -146,7 +158,6 @@ internal static class ClientEmitter
         if (hasQuery) w.Line("/// <param name=\"parameters\">Query parameters" + (op.ResponseShape == ResponseShape.Paged ? " and the page size" : "") + ".</param>");
         w.Line("/// <param name=\"options\">Per-request overrides: retries, timeout, extra headers, query parameters and body fields.</param>");
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-        w.Line("/// <remarks><c>" + op.HttpMethod + " " + SourceWriter.EscapeXml(op.Path) + "</c> (operation <c>" + SourceWriter.EscapeXml(op.OperationId) + "</c>).</remarks>");
 
         var args = new List<string>();
         foreach (var p in op.PathParameters) args.Add("string " + p.Name);
@@ -196,7 +207,7 @@ internal static class ClientEmitter
                     // One command_id per call, reused by every retry, so a retried command never runs twice.
                     w.Line("if (string.IsNullOrEmpty(request.CommandId)) request = request with { CommandId = global::System.Guid.NewGuid().ToString() };");
                 }
-                if (op.Body!.Kind == TypeKind.Object) w.Line("request" + (bodyOptional && !alwaysSend ? "?" : "") + ".ThrowIfInvalid(nameof(request));");
+                if (op.Body!.Kind == TypeKind.Object && validatedBodies.AsImmutableArray().Contains(op.Body.Name!)) w.Line("request" + (bodyOptional && !alwaysSend ? "?" : "") + ".ThrowIfInvalid(nameof(request));");
             }
 
             if (op.ResponseShape == ResponseShape.Paged)

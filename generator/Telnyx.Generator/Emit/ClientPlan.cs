@@ -22,7 +22,15 @@ internal static class ClientPlan
     public static ImmutableArray<EmitUnit> Units(ApiModel model)
     {
         var units = ImmutableArray.CreateBuilder<EmitUnit>();
-        foreach (var type in model.Types) units.Add(new TypeUnit(model.Namespace, type));
+        // Object models whose ThrowIfInvalid checks something; only those have one to call.
+        var validated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in model.Types)
+        {
+            units.Add(new TypeUnit(model.Namespace, type));
+            if (type is not ObjectModel o) continue;
+            units.Add(new ObjectJsonUnit(model.Namespace, WithoutDocs(o)));
+            if (ObjectEmitter.Validates(o)) validated.Add(o.Name);
+        }
 
         var groups = new SortedDictionary<string, List<OperationModel>>(StringComparer.Ordinal);
         var children = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -75,10 +83,26 @@ internal static class ClientPlan
         {
             var path = pair.Key.Split('.');
             var childList = children[pair.Key].Select(c => new ResourceChild(c, ClassName(path.Concat(new[] { c })))).ToEquatableArray();
-            units.Add(new ResourceUnit(model.Namespace, new ResourceModel(ClassName(path), path.ToEquatableArray(), childList, pair.Value.ToEquatableArray())));
+            var validatedBodies = pair.Value
+                .Where(op => op.Body is { Kind: TypeKind.Object, Name: { } body } && validated.Contains(body))
+                .Select(op => op.Body!.Name!)
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToEquatableArray();
+            units.Add(new ResourceUnit(model.Namespace, new ResourceModel(ClassName(path), path.ToEquatableArray(), childList, pair.Value.ToEquatableArray()), validatedBodies));
         }
         if (model.WebhookEvents.Count > 0) units.Add(new WebhooksUnit(model.Namespace, model.WebhookEvents));
         units.Add(new ClientUnit(model.Namespace, roots.Select(r => new ResourceChild(r, ClassName(new[] { r }))).ToEquatableArray(), model.WebhookEvents.Count > 0));
         return units.ToImmutable();
     }
+
+    /// <summary>
+    /// The model as the JSON half sees it: without the documentation only the shape file shows, so editing a
+    /// description re-emits the shape file and leaves the JSON file cached.
+    /// </summary>
+    private static ObjectModel WithoutDocs(ObjectModel o) => o with
+    {
+        Doc = null,
+        Properties = o.Properties.Select(p => p with { Doc = null, IsDeprecated = false, Constant = null }).ToEquatableArray(),
+    };
 }

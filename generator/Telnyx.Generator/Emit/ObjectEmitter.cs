@@ -4,9 +4,10 @@ using Telnyx.Generator.Model;
 namespace Telnyx.Generator.Emit;
 
 /// <summary>
-/// Emits a <c>sealed record</c> for an object schema, with its reflection-free JSON reader and writer. Each property
-/// costs one line in the reader and one in the writer: the per-type logic lives in the runtime's <c>JsonRead</c> and
-/// <c>JsonWrite</c> helpers, which keeps the generated code (and the consumer's compile) small.
+/// Emits an object schema as a <c>sealed partial record</c> in two files: the shape (<see cref="EmitShape"/>: docs and
+/// auto-properties, what a person would write) and its reflection-free JSON reader and writer (<see cref="EmitJson"/>).
+/// Each property costs one line in the reader and one in the writer: the per-type logic lives in the runtime's
+/// <c>JsonRead</c> and <c>JsonWrite</c> helpers, which keeps the generated code (and the consumer's compile) small.
 /// </summary>
 internal static class ObjectEmitter
 {
@@ -23,107 +24,118 @@ internal static class ObjectEmitter
     /// <summary>What the emitter needs per property, worked out once.</summary>
     private readonly struct Slot
     {
-        public Slot(PropertyModel property, Storage storage, int bit, string field)
+        public Slot(PropertyModel property, Storage storage, int bit, string local)
         {
             Property = property;
             Storage = storage;
             Bit = bit;
-            Field = field;
+            Local = local;
         }
 
         public PropertyModel Property { get; }
         public Storage Storage { get; }
         /// <summary>The presence bit of a tracked property, else -1.</summary>
         public int Bit { get; }
-        public string Field { get; }
+        /// <summary>The reader's local for this property.</summary>
+        public string Local { get; }
+
+        /// <summary>Required and not nullable: the type promises a value.</summary>
+        public bool Forced => Storage == Storage.Required && !Property.IsNullable;
     }
+
+    /// <summary>The reader's own locals and parameters, and contextual keywords it uses, which no property local may take.</summary>
+    private static readonly string[] ReaderNames = { "reader", "extra", "index", "unknownName", "result", "value", "writer", "var", "nameof", "global" };
 
     private static readonly string[] Masks = CreateMasks();
 
-    public static void Emit(SourceWriter w, ObjectModel model, string ns)
+    /// <summary>The type's declaration, its documentation and its properties; the attributes and interface are on the JSON half.</summary>
+    public static void EmitShape(SourceWriter w, ObjectModel model, string ns)
     {
-        var self = model.Name;
-        var properties = model.Properties.AsImmutableArray();
-        var slots = new Slot[properties.Length];
-        var tracked = 0;
-        for (var i = 0; i < slots.Length; i++)
-        {
-            var p = properties[i];
-            var storage = model.RequiredIsEnforced && p.IsRequired ? Storage.Required : p.IsNullable ? Storage.Tracked : Storage.Optional;
-            slots[i] = new Slot(p, storage, storage == Storage.Tracked ? tracked++ : -1, FieldName(p.Name));
-        }
-        AvoidFixedFields(slots, tracked);
-
+        var slots = Plan(model, out var tracked);
         w.Doc(model.Doc ?? model.Name);
-        w.Begin().Add("[global::System.Text.Json.Serialization.JsonConverter(typeof(").Add(CSharpTypes.Converter).Add('<').Add(self).Add(">))]").End();
-        w.Line(CSharpTypes.GeneratedCode);
-        w.Begin().Add("public sealed partial record ").Add(self).Add(" : ").Add(CSharpTypes.Model).Add('<').Add(self).Add('>').End();
+        w.Begin().Add("public sealed partial record ").Add(model.Name).End();
         using (w.Open())
         {
+            // Presence words: property names are PascalCase (or start "_" and a digit), so "_present0" never clashes.
             for (var word = 0; word * 64 < tracked; word++)
             {
                 w.Begin().Add("private ulong _present").Add(word).Add(';').End();
             }
+            var first = tracked == 0;
             foreach (var slot in slots)
             {
-                // Every field is nullable: the reader may find a required property missing; the getter decides.
-                w.Begin().Add("private ").AddName(slot.Property.Type, ns).Add("? ").Add(slot.Field).Add(';').End();
-            }
-            w.Line("private global::System.Collections.Generic.IReadOnlyDictionary<string, " + CSharpTypes.JsonElement + ">? _additionalProperties;");
-            w.Line();
-
-            w.Doc("Creates an empty instance; set the properties with an object initializer.");
-            w.Begin().Add("public ").Add(self).Add("() { }").End();
-            w.Line();
-            // The reader sets whatever the JSON holds; a response missing a required field still reads.
-            w.Line("#pragma warning disable CS8618");
-            w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
-            w.Begin().Add("private ").Add(self).Add("(global::Telnyx.Runtime.Json.JsonReadMarker marker) { }").End();
-            w.Line("#pragma warning restore CS8618");
-
-            foreach (var slot in slots)
-            {
-                w.Line();
+                if (!first) w.Line();
+                first = false;
                 EmitProperty(w, slot, ns);
             }
 
-            w.Line();
+            if (!first) w.Line();
             w.Doc("JSON properties this version of the spec does not describe (or values of an unexpected JSON type), kept so they round-trip.");
             w.Begin().Add("public global::System.Collections.Generic.IReadOnlyDictionary<string, ").Add(CSharpTypes.JsonElement).Add(">? ")
-                .Add(model.AdditionalPropertiesName).Add(" { get => _additionalProperties; init => _additionalProperties = value; }").End();
+                .Add(model.AdditionalPropertiesName).Add(" { get; init; }").End();
 
-            w.Line();
-            EmitRead(w, model, slots, ns);
-            w.Line();
-            EmitPropertyIndex(w, slots);
-            w.Line();
-            EmitWrite(w, slots, ns);
-            w.Line();
-            EmitValidate(w, model, slots);
+            if (Validates(model))
+            {
+                w.Line();
+                EmitValidate(w, model, slots);
+            }
         }
     }
 
-    private static string FieldName(string property) => "_" + char.ToLowerInvariant(property[0]) + property.Substring(1);
+    /// <summary>The serialization half: converter attribute, <c>ITelnyxJsonModel&lt;T&gt;</c>, reader, name lookup, writer.</summary>
+    public static void EmitJson(SourceWriter w, ObjectModel model, string ns)
+    {
+        var self = model.Name;
+        var slots = Plan(model, out var tracked);
+        w.Begin().Add("[global::System.Text.Json.Serialization.JsonConverter(typeof(").Add(CSharpTypes.Converter).Add('<').Add(self).Add(">))]").End();
+        w.Line(CSharpTypes.GeneratedCode);
+        w.Begin().Add("partial record ").Add(self).Add(" : ").Add(CSharpTypes.Model).Add('<').Add(self).Add('>').End();
+        using (w.Open())
+        {
+            EmitRead(w, model, slots, tracked, ns);
+            w.Line();
+            EmitPropertyIndex(w, slots);
+            w.Line();
+            EmitWrite(w, model, slots, ns);
+        }
+    }
 
     /// <summary>
-    /// Property fields are <c>_camelCase</c>, which is one-to-one for the PascalCase property names; only the fixed
-    /// fields (<c>_additionalProperties</c>, <c>_present0</c>...) can clash, as a property named
-    /// <c>additional_properties</c> or <c>present0</c> would. Such a field takes a suffix no other field has.
+    /// True when <c>ThrowIfInvalid</c> checks something: a required, non-nullable property whose type can hold
+    /// "nothing" (a reference set to <c>null!</c>, or an enum's default). Only those types emit it, and only their
+    /// call sites call it.
     /// </summary>
-    private static void AvoidFixedFields(Slot[] slots, int tracked)
+    public static bool Validates(ObjectModel model)
     {
-        var fixedFields = new System.Collections.Generic.List<string> { "_additionalProperties" };
-        for (var word = 0; word * 64 < tracked; word++) fixedFields.Add("_present" + word.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var clash = false;
-        foreach (var slot in slots) clash |= fixedFields.Contains(slot.Field);
-        if (!clash) return;
-        var scope = new Naming.NameScope(fixedFields.ToArray());
-        foreach (var slot in slots) scope.TryClaim(slot.Field);
+        if (!model.RequiredIsEnforced) return false;
+        foreach (var p in model.Properties)
+        {
+            if (p.IsRequired && !p.IsNullable && (p.Type.Kind == TypeKind.Enum || !p.Type.IsValueType)) return true;
+        }
+        return false;
+    }
+
+    private static Slot[] Plan(ObjectModel model, out int tracked)
+    {
+        var properties = model.Properties.AsImmutableArray();
+        var slots = new Slot[properties.Length];
+        var locals = new Naming.NameScope(ReaderNames);
+        for (var word = 0; word * 64 < properties.Length; word++) locals.TryClaim("present" + word.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        tracked = 0;
         for (var i = 0; i < slots.Length; i++)
         {
-            if (!fixedFields.Contains(slots[i].Field)) continue;
-            slots[i] = new Slot(slots[i].Property, slots[i].Storage, slots[i].Bit, scope.Claim(slots[i].Field + "Field"));
+            var p = properties[i];
+            var storage = model.RequiredIsEnforced && p.IsRequired ? Storage.Required : p.IsNullable ? Storage.Tracked : Storage.Optional;
+            slots[i] = new Slot(p, storage, storage == Storage.Tracked ? tracked++ : -1, LocalName(locals, p.Name));
         }
+        return slots;
+    }
+
+    /// <summary>The property's name with a lower-case first letter (one-to-one on PascalCase names), escaped when a keyword.</summary>
+    private static string LocalName(Naming.NameScope locals, string property)
+    {
+        var camel = locals.Claim(char.ToLowerInvariant(property[0]) + property.Substring(1));
+        return Naming.Identifiers.IsIdentifier(camel) ? camel : "@" + camel;
     }
 
     private static void EmitProperty(SourceWriter w, in Slot slot, string ns)
@@ -133,24 +145,24 @@ internal static class ObjectEmitter
         if (p.Constant is not null) w.Begin().Add("/// <remarks>Always <c>").AddXml(p.Constant).Add("</c>.</remarks>").End();
         if (slot.Storage == Storage.Tracked) w.Line("/// <remarks>Nullable in the API: an explicit <c>null</c> is sent when set to null; never sent when left unset.</remarks>");
 
-        var required = slot.Storage == Storage.Required;
-        var forced = required && !p.IsNullable;
-        w.Begin().Add(required ? "public required " : "public ").AddName(p.Type, ns);
-        if (!forced) w.Add('?');
-        w.Add(' ').Add(p.Name).Add(" { get => ").Add(slot.Field);
-        // A required field read from a response that omits it yields the type's default rather than a null it promised not to be.
-        if (forced) w.Add(p.Type.IsValueType ? ".GetValueOrDefault()" : "!");
+        w.Begin().Add(slot.Storage == Storage.Required ? "public required " : "public ").AddName(p.Type, ns);
+        if (!slot.Forced) w.Add('?');
+        w.Add(' ').Add(p.Name);
         if (slot.Storage == Storage.Tracked)
         {
-            w.Add("; init { ").Add(slot.Field).Add(" = value; _present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; } }").End();
+            w.Add(" { get; init { field = value; _present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; } }").End();
         }
         else
         {
-            w.Add("; init => ").Add(slot.Field).Add(" = value; }").End();
+            w.Add(" { get; init; }").End();
         }
     }
 
-    private static void EmitRead(SourceWriter w, ObjectModel model, Slot[] slots, string ns)
+    /// <summary>
+    /// Reads every property into a local, then builds the record with an object initializer. A response that omits a
+    /// required property still reads: the property gets its type's default (null for a reference), as it always did.
+    /// </summary>
+    private static void EmitRead(SourceWriter w, ObjectModel model, Slot[] slots, int tracked, string ns)
     {
         var self = model.Name;
         w.Begin().Add("/// <summary>Reads an instance from JSON. Unknown properties, and values of an unexpected JSON type, go to ")
@@ -162,7 +174,14 @@ internal static class ObjectEmitter
             {
                 w.Begin().Add("throw ").Add(CSharpTypes.JsonRead).Add(".Unexpected(ref reader, ").AddLiteral(self).Add(");").End();
             }
-            w.Begin().Add("var result = new ").Add(self).Add("(default(global::Telnyx.Runtime.Json.JsonReadMarker));").End();
+            foreach (var slot in slots)
+            {
+                w.Begin().AddName(slot.Property.Type, ns).Add("? ").Add(slot.Local).Add(" = null;").End();
+            }
+            for (var word = 0; word * 64 < tracked; word++)
+            {
+                w.Begin().Add("ulong present").Add(word).Add(" = 0;").End();
+            }
             w.Line("global::System.Collections.Generic.Dictionary<string, " + CSharpTypes.JsonElement + ">? extra = null;");
             using (w.Block("while (reader.Read() && reader.TokenType == " + CSharpTypes.TokenType + ".PropertyName)"))
             {
@@ -177,18 +196,35 @@ internal static class ObjectEmitter
                         w.Begin().Add("case ").Add(i).Add(": ");
                         if (slot.Bit < 0)
                         {
-                            w.AddReadProperty(slot.Property.Type, ns, slot.Field, slot.Property.JsonName).Add("; break;").End();
+                            w.AddReadProperty(slot.Property.Type, ns, slot.Local, slot.Property.JsonName).Add("; break;").End();
                         }
                         else
                         {
-                            w.Add("if (").AddReadProperty(slot.Property.Type, ns, slot.Field, slot.Property.JsonName)
-                                .Add(") result._present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; break;").End();
+                            w.Add("if (").AddReadProperty(slot.Property.Type, ns, slot.Local, slot.Property.JsonName)
+                                .Add(") present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; break;").End();
                         }
                     }
                     w.Begin().Add("default: ").Add(CSharpTypes.JsonRead).Add(".Capture(ref extra, unknownName!, ref reader); break;").End();
                 }
             }
-            w.Line("result._additionalProperties = extra;");
+            w.Begin().Add(tracked == 0 ? "return new " : "var result = new ").Add(self).End();
+            using (w.Open("};"))
+            {
+                foreach (var slot in slots)
+                {
+                    w.Begin().Add(slot.Property.Name).Add(" = ").Add(slot.Local);
+                    // A required property the JSON left out gets its type's default rather than a null it promised not to be.
+                    if (slot.Forced) w.Add(slot.Property.Type.IsValueType ? ".GetValueOrDefault()" : "!");
+                    w.Add(',').End();
+                }
+                w.Begin().Add(model.AdditionalPropertiesName).Add(" = extra,").End();
+            }
+            if (tracked == 0) return;
+            // The initializer marked every tracked property present; only those the JSON held are.
+            for (var word = 0; word * 64 < tracked; word++)
+            {
+                w.Begin().Add("result._present").Add(word).Add(" = present").Add(word).Add(';').End();
+            }
             w.Line("return result;");
         }
     }
@@ -233,7 +269,7 @@ internal static class ObjectEmitter
         }
     }
 
-    private static void EmitWrite(SourceWriter w, Slot[] slots, string ns)
+    private static void EmitWrite(SourceWriter w, ObjectModel model, Slot[] slots, string ns)
     {
         w.Doc("Writes this instance as JSON; optional properties that were never set are left out.");
         using (w.Block("public void WriteJson(" + CSharpTypes.Writer + " writer)"))
@@ -248,12 +284,12 @@ internal static class ObjectEmitter
                         w.Add("if ((_present").Add(slot.Bit / 64).Add(" & ").Add(Masks[slot.Bit % 64]).Add(") != 0) ");
                         break;
                     case Storage.Optional:
-                        w.Add("if (").Add(slot.Field).Add(" is not null) ");
+                        w.Add("if (").Add(slot.Property.Name).Add(" is not null) ");
                         break;
                 }
-                w.AddWriteProperty(slot.Property.Type, ns, slot.Property.JsonName, slot.Field).End();
+                w.AddWriteProperty(slot.Property.Type, ns, slot.Property.JsonName, slot.Property.Name).End();
             }
-            w.Line(CSharpTypes.JsonRead + ".WriteAdditional(writer, _additionalProperties);");
+            w.Line(CSharpTypes.JsonRead + ".WriteAdditional(writer, " + model.AdditionalPropertiesName + ");");
             w.Line("writer.WriteEndObject();");
         }
     }
@@ -266,18 +302,18 @@ internal static class ObjectEmitter
             foreach (var slot in slots)
             {
                 var p = slot.Property;
-                if (slot.Storage != Storage.Required || p.IsNullable) continue;
+                if (!slot.Forced) continue;
                 if (p.Type.Kind == TypeKind.Enum)
                 {
                     // default(SomeEnum) wraps no value at all: as good as unset.
-                    using (w.Block("if (" + slot.Field + " is null || " + slot.Field + ".Value.Value.Length == 0)"))
+                    using (w.Block("if (" + p.Name + ".Value.Length == 0)"))
                     {
                         w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(model.Name + "." + p.Name + " (\"" + p.JsonName + "\") is required and must be set to a value.") + ", parameterName);");
                     }
                     continue;
                 }
                 if (p.Type.IsValueType) continue;
-                using (w.Block("if (" + slot.Field + " is null)"))
+                using (w.Block("if (" + p.Name + " is null)"))
                 {
                     w.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(model.Name + "." + p.Name + " (\"" + p.JsonName + "\") is required and must not be null.") + ", parameterName);");
                 }

@@ -15,8 +15,17 @@ internal sealed record TypeUnit(string Namespace, TypeModel Type) : EmitUnit(Nam
     public override string Subject => Type.Pointer;
 }
 
-/// <summary>One resource group of the client (<c>Conferences.Actions</c>) with its operations.</summary>
-internal sealed record ResourceUnit(string Namespace, ResourceModel Resource) : EmitUnit(Namespace)
+/// <summary>The JSON half of an object model (its own file, so the shape file holds only what a person would write).</summary>
+internal sealed record ObjectJsonUnit(string Namespace, ObjectModel Type) : EmitUnit(Namespace)
+{
+    public override string Subject => Type.Pointer;
+}
+
+/// <summary>
+/// One resource group of the client (<c>Conferences.Actions</c>) with its operations, and the request bodies among
+/// them that have a <c>ThrowIfInvalid</c> to call.
+/// </summary>
+internal sealed record ResourceUnit(string Namespace, ResourceModel Resource, EquatableArray<string> ValidatedBodies) : EmitUnit(Namespace)
 {
     public override string Subject => Resource.ClassName;
 }
@@ -71,8 +80,12 @@ internal static class SourceFile
         switch (unit)
         {
             case TypeUnit { Type: ObjectModel o }:
-                ObjectEmitter.Emit(w, o, unit.Namespace);
+                ObjectEmitter.EmitShape(w, o, unit.Namespace);
                 name = o.Name;
+                break;
+            case ObjectJsonUnit j:
+                ObjectEmitter.EmitJson(w, j.Type, unit.Namespace);
+                name = j.Type.Name + ".Json";
                 break;
             case TypeUnit { Type: EnumModel e }:
                 EnumEmitter.Emit(w, e);
@@ -83,7 +96,7 @@ internal static class SourceFile
                 name = u.Name;
                 break;
             case ResourceUnit r:
-                ClientEmitter.EmitResource(w, r.Resource, unit.Namespace);
+                ClientEmitter.EmitResource(w, r.Resource, r.ValidatedBodies, unit.Namespace);
                 name = r.Resource.ClassName;
                 break;
             case WebhooksUnit h:

@@ -110,11 +110,22 @@ internal sealed class SourceWriter
         return new BlockScope(this, "}");
     }
 
+    /// <summary>Opens a brace closed by <paramref name="closing"/> (<c>};</c> for an object initializer).</summary>
+    public BlockScope Open(string closing)
+    {
+        Line("{");
+        _indent++;
+        return new BlockScope(this, closing);
+    }
+
     public void Indent() => _indent++;
 
     public void Unindent() => _indent--;
 
-    /// <summary>Writes an XML doc comment: summary text escaped, one line per source line.</summary>
+    /// <summary>
+    /// Writes an XML doc comment from spec (or plain) prose: escaped, Markdown code spans as <c>&lt;c&gt;</c>, one
+    /// comment line per source line.
+    /// </summary>
     public SourceWriter Doc(string? summary, string tag = "summary")
     {
         if (string.IsNullOrWhiteSpace(summary)) return this;
@@ -122,16 +133,30 @@ internal sealed class SourceWriter
         if (text.IndexOf('\n') < 0 && text.IndexOf('\r') < 0)
         {
             // One line of text: one line of comment.
-            return Begin().Add("/// <").Add(tag).Add('>').AddXml(text).Add("</").Add(tag).Add('>').End();
+            return Begin().Add("/// <").Add(tag).Add('>').AddProse(text).Add("</").Add(tag).Add('>').End();
         }
         Line("/// <" + tag + ">");
-        foreach (var line in summary.Replace("\r\n", "\n").Split('\n'))
+        DocLines(summary);
+        Line("/// </" + tag + ">");
+        return this;
+    }
+
+    /// <summary>The lines of a multi-line doc comment's body, from prose (see <see cref="Doc"/>); blank lines become <c>&lt;para/&gt;</c>.</summary>
+    public SourceWriter DocLines(string prose)
+    {
+        foreach (var line in prose.Trim().Replace("\r\n", "\n").Split('\n'))
         {
             var trimmed = line.TrimEnd();
             if (trimmed.Length == 0) Line("/// <para/>");
-            else Begin().Add("/// ").AddXml(trimmed).End();
+            else Begin().Add("/// ").AddProse(trimmed).End();
         }
-        Line("/// </" + tag + ">");
+        return this;
+    }
+
+    /// <summary>Prose for an XML doc comment: escaped, with Markdown code spans (<c>`name`</c>) as <c>&lt;c&gt;name&lt;/c&gt;</c>.</summary>
+    public SourceWriter AddProse(string text)
+    {
+        AppendProse(_builder, text);
         return this;
     }
 
@@ -165,6 +190,15 @@ internal sealed class SourceWriter
         if (!NeedsXmlEscape(text)) return text;
         var sb = new StringBuilder(text.Length + 16);
         AppendXml(sb, text);
+        return sb.ToString();
+    }
+
+    /// <summary>Prose for an XML doc comment (see <see cref="AddProse"/>) as a string.</summary>
+    public static string Prose(string text)
+    {
+        if (text.IndexOf('`') < 0) return EscapeXml(text);
+        var sb = new StringBuilder(text.Length + 16);
+        AppendProse(sb, text);
         return sb.ToString();
     }
 
@@ -209,6 +243,54 @@ internal sealed class SourceWriter
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// Escapes <paramref name="text"/> and turns each Markdown code span into <c>&lt;c&gt;</c>: a run of backticks up to
+    /// the next run of the same length (CommonMark; one space inside each end is dropped). A run with no partner is text.
+    /// </summary>
+    private static void AppendProse(StringBuilder sb, string text)
+    {
+        var start = 0;
+        var i = text.IndexOf('`');
+        while (i >= 0)
+        {
+            var run = RunLength(text, i);
+            var close = FindRun(text, i + run, run);
+            if (close < 0)
+            {
+                i = text.IndexOf('`', i + run);
+                continue;
+            }
+            AppendXml(sb, text.Substring(start, i - start));
+            var code = text.Substring(i + run, close - i - run);
+            if (code.Length > 2 && code[0] == ' ' && code[code.Length - 1] == ' ' && code.Trim().Length > 0) code = code.Substring(1, code.Length - 2);
+            sb.Append("<c>");
+            AppendXml(sb, code);
+            sb.Append("</c>");
+            start = close + run;
+            i = text.IndexOf('`', start);
+        }
+        AppendXml(sb, start == 0 ? text : text.Substring(start));
+    }
+
+    private static int RunLength(string text, int at)
+    {
+        var end = at;
+        while (end < text.Length && text[end] == '`') end++;
+        return end - at;
+    }
+
+    /// <summary>The start of the next run of exactly <paramref name="length"/> backticks from <paramref name="from"/>, or -1.</summary>
+    private static int FindRun(string text, int from, int length)
+    {
+        for (var i = text.IndexOf('`', from); i >= 0; i = text.IndexOf('`', i))
+        {
+            var run = RunLength(text, i);
+            if (run == length) return i;
+            i += run;
+        }
+        return -1;
     }
 
     private static void AppendLiteral(StringBuilder sb, string value)

@@ -73,7 +73,7 @@ internal static class UnionEmitter
                         var type = CSharpTypes.Name(cases[i].Type, ns);
                         w.Line("case " + (i + 1).ToString(CultureInfo.InvariantCulture) + ":");
                         w.Indent();
-                        using (w.Block(""))
+                        using (w.Open())
                         {
                             w.Line("var value = (" + type + ")_value!;");
                             CSharpTypes.WriteValue(w, cases[i].Type, ns, "value");

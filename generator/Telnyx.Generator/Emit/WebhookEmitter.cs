@@ -66,7 +66,7 @@ internal static class WebhookEmitter
             w.DocXml("The delivery envelope's <c>meta</c> object, when the event came wrapped in one.");
             w.Line("public " + CSharpTypes.JsonElement + "? Meta { get; init; }");
             w.Line();
-            w.Doc("Parses a webhook body WITHOUT verifying its signature: use it only for bodies you already trust. "
+            w.DocXml("Parses a webhook body WITHOUT verifying its signature: use it only for bodies you already trust. "
                 + "Accepts the delivery envelope <c>{ \"data\": event, \"meta\": ... }</c> and a bare event.");
             w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The body is not a JSON object or is malformed.</exception>");
             using (w.Block("public static TelnyxWebhookEvent ParseUnverified(global::System.ReadOnlySpan<byte> utf8Json)"))

@@ -8,12 +8,6 @@ using System.Text.Json;
 
 namespace Telnyx.Runtime.Json;
 
-/// <summary>Tag for the generated models' reader constructor, which sets no members itself.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public readonly struct JsonReadMarker
-{
-}
-
 /// <summary>Reads one JSON value into <typeparamref name="T"/>; false (reader unmoved) when the JSON does not fit.</summary>
 public delegate bool JsonTryRead<T>(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out T value);
 

@@ -414,6 +414,8 @@ internal static class MutationCorpus
         "AdditionalProperties", "ReadJson", "WriteJson", "PropertyIndex", "ThrowIfInvalid", "EqualityContract", "Deconstruct",
         "ToString", "GetHashCode", "Equals", "PrintMembers", "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
         "Present0", "Present1", "AdditionalJsonProperties", "Value", "Raw", "IsKnown", "IsUnknown", "KnownValues", "AddTo",
+        // The object reader's own locals and parameters, beside which each property gets a local; and the accessors' field keyword.
+        "Reader", "Extra", "Index", "UnknownName", "Result", "Writer", "Var", "Nameof", "Global", "Field",
     };
 
     private static readonly string[] Keywords = { "class", "namespace", "event", "base", "this", "object", "string", "int", "default", "params", "operator", "static", "void", "async", "await", "record", "value", "var" };
