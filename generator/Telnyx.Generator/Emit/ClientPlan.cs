@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -4,17 +4,16 @@ using System.Linq;
 using System.Threading;
 using Microsoft.OpenApi;
 using Telnyx.Generator.Diagnostics;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 using Telnyx.Generator.Naming;
+using Telnyx.Generator.OpenApi;
 
-namespace Telnyx.Generator.Spec;
-
-/// <summary>A diagnostic before it has a line and column: the JSON pointer it is about.</summary>
-internal sealed record PendingDiagnostic(string Id, string Pointer, EquatableArray<string> Arguments);
+namespace Telnyx.Generator.Modeling.Builders;
 
 /// <summary>
-/// Turns a parsed OpenAPI document into the equatable <see cref="ApiModel"/>. This and <see cref="SpecReader"/> are
-/// the only places that know Microsoft.OpenApi. Everything is visited in sorted order so names are deterministic.
+/// Turns a parsed OpenAPI document into the equatable <see cref="ApiModel"/>. This and OpenApi/ are the only places
+/// that know Microsoft.OpenApi. Everything is visited in sorted order so names are deterministic.
 /// </summary>
 internal sealed partial class ModelBuilder
 {
@@ -662,15 +661,4 @@ internal sealed partial class ModelBuilder
         }
         return result;
     }
-}
-
-/// <summary>Diagnostic IDs as a small value type, so builder code reads <c>Report(Id.UnresolvedReference, ...)</c>.</summary>
-internal readonly record struct DiagnosticDescriptorId(string Value)
-{
-    public static readonly DiagnosticDescriptorId UnresolvedReference = new(DiagnosticDescriptors.UnresolvedReference.Id);
-    public static readonly DiagnosticDescriptorId UnsupportedConstruct = new(DiagnosticDescriptors.UnsupportedConstruct.Id);
-    public static readonly DiagnosticDescriptorId NameCollision = new(DiagnosticDescriptors.NameCollision.Id);
-    public static readonly DiagnosticDescriptorId UnsupportedBody = new(DiagnosticDescriptors.UnsupportedBody.Id);
-    public static readonly DiagnosticDescriptorId NotPaginated = new(DiagnosticDescriptors.NotPaginated.Id);
-    public static readonly DiagnosticDescriptorId FilterUnmatched = new(DiagnosticDescriptors.FilterUnmatched.Id);
 }

@@ -1,4 +1,6 @@
-namespace Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+
+namespace Telnyx.Generator.Modeling;
 
 /// <summary>Everything the emitters need from one spec; equatable all the way down.</summary>
 internal sealed record ApiModel(

@@ -7,9 +7,11 @@ using System.Threading;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 using Telnyx.Generator.Diagnostics;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
+using Telnyx.Generator.Modeling.Builders;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>The text of one spec file and the options that apply to it: the input of the pipeline.</summary>
 /// <param name="Include">The <c>TelnyxInclude</c> selectors, or null for the whole document.</param>

@@ -1,4 +1,6 @@
-namespace Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+
+namespace Telnyx.Generator.Modeling;
 
 /// <summary>A type the generator emits: one file per type.</summary>
 /// <param name="Name">The C# type name (unique in the namespace).</param>

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Telnyx.Generator.Diagnostics;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>
 /// Maps JSON pointers (<c>#/paths/~1conferences/get</c>) to line and column in the spec text, so every

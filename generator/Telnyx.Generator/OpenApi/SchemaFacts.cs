@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>Questions about one schema, answered the same way for 3.0 and 3.1 documents.</summary>
 internal static class SchemaFacts

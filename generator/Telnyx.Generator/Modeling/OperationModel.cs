@@ -1,4 +1,6 @@
-namespace Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+
+namespace Telnyx.Generator.Modeling;
 
 /// <summary>How a response body maps to a method's return type.</summary>
 internal enum ResponseShape

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using Microsoft.OpenApi;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>
 /// Finds the parsed schema a JSON pointer of the text names (<c>#/components/schemas/A/properties/b</c>), so a fact the

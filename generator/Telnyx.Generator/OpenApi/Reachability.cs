@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.OpenApi;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>The component schemas that a set of operations and webhooks reach through <c>$ref</c>s.</summary>
 internal sealed class Reachability

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace Telnyx.Generator;
+namespace Telnyx.Generator.Helpers;
 
 /// <summary>
 /// Option values as the build props write them. The analyzer config file MSBuild writes drops everything after

@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 using Telnyx.Generator.Diagnostics;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>
 /// Finds keyword values that Microsoft.OpenApi drops or keeps without a word: an entry of <c>parameters</c> that is not

@@ -3,7 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 
-namespace Telnyx.Generator.Model;
+namespace Telnyx.Generator.Helpers;
 
 /// <summary>An immutable array with value equality, so pipeline models compare by content.</summary>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumerable<T> where T : IEquatable<T>

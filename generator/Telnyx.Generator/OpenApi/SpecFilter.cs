@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.OpenApi;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>
 /// The <c>TelnyxInclude</c> option: which operations and webhooks to generate. Selectors are separated by

@@ -3,10 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using Microsoft.OpenApi;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Diagnostics;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 using Telnyx.Generator.Naming;
+using Telnyx.Generator.OpenApi;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.Modeling.Builders;
 
 internal sealed partial class ModelBuilder
 {
@@ -124,7 +127,7 @@ internal sealed partial class ModelBuilder
             if (parameter.In == Microsoft.OpenApi.ParameterLocation.Path)
             {
                 var name = parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name));
-                pathParameters.Add(new ParameterModel(parameter.Name, name, Model.ParameterLocation.Path, TypeRef.String, true,
+                pathParameters.Add(new ParameterModel(parameter.Name, name, Modeling.ParameterLocation.Path, TypeRef.String, true,
                     parameter.Description, "simple", EquatableArray<PropertyModel>.Empty));
             }
             else if (parameter.In == Microsoft.OpenApi.ParameterLocation.Query)
@@ -133,7 +136,7 @@ internal sealed partial class ModelBuilder
                 var memberName = queryMembers.Claim(Identifiers.ToPascalCase(parameter.Name, "Parameter"));
                 var isDeepObject = parameter.Style == ParameterStyle.DeepObject;
                 var type = Resolve(parameter.Schema, new NameHint(baseName + memberName, baseName + memberName), parameterPointer + "/schema");
-                queryParameters.Add(new ParameterModel(parameter.Name, memberName, Model.ParameterLocation.Query, type, parameter.Required,
+                queryParameters.Add(new ParameterModel(parameter.Name, memberName, Modeling.ParameterLocation.Query, type, parameter.Required,
                     parameter.Description, isDeepObject ? "deepObject" : "form", EquatableArray<PropertyModel>.Empty));
             }
         }
@@ -142,7 +145,7 @@ internal sealed partial class ModelBuilder
         {
             if (pathParameters.Any(p => p.JsonName == placeholder)) continue;
             var name = parameterNames.Claim(Identifiers.ToCamelCase(placeholder));
-            pathParameters.Add(new ParameterModel(placeholder, name, Model.ParameterLocation.Path, TypeRef.String, true, null, "simple", EquatableArray<PropertyModel>.Empty));
+            pathParameters.Add(new ParameterModel(placeholder, name, Modeling.ParameterLocation.Path, TypeRef.String, true, null, "simple", EquatableArray<PropertyModel>.Empty));
         }
         // Keep path order.
         var order = Placeholders(path).ToList();

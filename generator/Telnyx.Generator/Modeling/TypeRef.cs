@@ -1,4 +1,4 @@
-namespace Telnyx.Generator.Model;
+namespace Telnyx.Generator.Modeling;
 
 /// <summary>The shape of a value as the emitters need it: a primitive, a generated type, or a container.</summary>
 internal enum TypeKind

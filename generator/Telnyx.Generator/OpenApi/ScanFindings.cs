@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using Microsoft.OpenApi;
+using Telnyx.Generator.Diagnostics;
 
-namespace Telnyx.Generator.Spec;
+namespace Telnyx.Generator.OpenApi;
 
 /// <summary>What <see cref="KeywordShapeScan"/> finds in the raw JSON, for the reader to act on.</summary>
 internal sealed class ScanFindings
