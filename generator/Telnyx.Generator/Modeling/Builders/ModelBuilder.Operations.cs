@@ -5,12 +5,12 @@ using System.Net.Http;
 using Microsoft.OpenApi;
 using Telnyx.Generator.Diagnostics;
 using Telnyx.Generator.Helpers;
-using Telnyx.Generator.Modeling;
 using Telnyx.Generator.Naming;
 using Telnyx.Generator.OpenApi;
 
 namespace Telnyx.Generator.Modeling.Builders;
 
+/// <summary>Operations: path, method name, parameters; the bodies are in ModelBuilder.Bodies.cs.</summary>
 internal sealed partial class ModelBuilder
 {
     private static readonly HttpMethod PatchMethod = new("PATCH");
@@ -41,25 +41,6 @@ internal sealed partial class ModelBuilder
             }
         }
         return result.ToEquatableArray();
-    }
-
-    private HashSet<string> SelectedReachability()
-    {
-        var reach = new Reachability();
-        foreach (var pair in _document.Paths ?? new OpenApiPaths())
-        {
-            if (pair.Value?.Operations is null) continue;
-            foreach (var op in pair.Value.Operations.Values)
-            {
-                if (_filter!.IncludesOperation(pair.Key, op)) reach.AddOperation(op, pair.Value);
-            }
-        }
-        foreach (var pair in _document.Webhooks ?? new Dictionary<string, IOpenApiPathItem>())
-        {
-            if (pair.Value?.Operations is null || !_filter!.IncludesWebhook(pair.Key)) continue;
-            foreach (var op in pair.Value.Operations.Values) reach.AddOperation(op, pair.Value);
-        }
-        return new HashSet<string>(reach.Components, StringComparer.Ordinal);
     }
 
     private static bool TryGetOperation(Dictionary<HttpMethod, OpenApiOperation> operations, HttpMethod method, out OpenApiOperation operation)
@@ -151,40 +132,7 @@ internal sealed partial class ModelBuilder
         var order = Placeholders(path).ToList();
         pathParameters = pathParameters.OrderBy(p => order.IndexOf(p.JsonName) < 0 ? int.MaxValue : order.IndexOf(p.JsonName)).ToList();
 
-        // Request body.
-        TypeRef? body = null;
-        string? rawBodyMediaType = null;
-        var bodyRequired = false;
-        var hasCommandId = false;
-        var bodyCanBeEmpty = false;
-        if (operation.RequestBody is OpenApiRequestBodyReference { Target: null } danglingBody)
-        {
-            // The body's shape is unknown: the method still takes raw bytes rather than dropping the body.
-            Report(DiagnosticDescriptorId.UnresolvedReference, pointer + "/requestBody", danglingBody.Reference?.ReferenceV3 ?? "(unknown)", "the request body (raw bytes)");
-            rawBodyMediaType = "application/octet-stream";
-        }
-        else if (operation.RequestBody is { } requestBodyOrReference
-            && (requestBodyOrReference is OpenApiRequestBodyReference bodyReference ? bodyReference.Target : requestBodyOrReference) is { } requestBody)
-        {
-            // A reference resolves on every member access: its target is read instead.
-            var (mediaType, media) = JsonMedia(requestBody.Content);
-            if (media is null)
-            {
-                // Not JSON (multipart uploads, raw audio...): the method takes the encoded bytes and their media type.
-                rawBodyMediaType = requestBody.Content?.Keys.OrderBy(k => k, StringComparer.Ordinal).FirstOrDefault() ?? "application/octet-stream";
-                Report(DiagnosticDescriptorId.UnsupportedBody, pointer + "/requestBody", operationId, "request", string.Join(", ", requestBody.Content?.Keys ?? Array.Empty<string>()));
-                bodyRequired = requestBody.Required;
-            }
-            else
-            {
-                body = Resolve(media.Schema, new NameHint(baseName + "Request", baseName + "Request"), pointer + "/requestBody/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema");
-                bodyRequired = requestBody.Required;
-                var bodyObject = body.Kind == TypeKind.Object && _types.TryGetValue(body.Name!, out var bodyModel) ? bodyModel as ObjectModel : null;
-                hasCommandId = bodyObject is not null && bodyObject.Properties.Any(p => p.JsonName == "command_id" && p.Type.Kind == TypeKind.String);
-                bodyCanBeEmpty = bodyObject is not null && !bodyObject.Properties.Any(p => p.IsRequired);
-            }
-        }
-
+        var body = BuildRequestBody(operation, operationId, baseName, pointer);
         var (shape, responseType) = BuildResponse(operation, operationId, baseName, pointer);
         string? queryTypeName = null;
         if (queryParameters.Count > 0 || shape == ResponseShape.Paged)
@@ -196,8 +144,8 @@ internal sealed partial class ModelBuilder
             operationId, httpMethod, path, resources.ToEquatableArray(), methodName,
             operation.Summary?.Trim(), operation.Description?.Trim(), operation.Deprecated,
             pathParameters.ToEquatableArray(), queryTypeName, queryParameters.ToEquatableArray(),
-            body, rawBodyMediaType, bodyRequired, bodyCanBeEmpty, hasCommandId, shape, responseType, pointer);
-        if (body is not null) _operationRefs.Add(body);
+            body.Type, body.RawMediaType, body.IsRequired, body.CanBeEmpty, body.HasCommandId, shape, responseType, pointer);
+        if (body.Type is not null) _operationRefs.Add(body.Type);
         if (responseType is not null) _operationRefs.Add(responseType);
         _operationRefs.AddRange(queryParameters.Select(q => q.Type));
         return model;
@@ -284,176 +232,6 @@ internal sealed partial class ModelBuilder
             _ => fallback,
         };
         return (statics.ToArray(), verb);
-    }
-
-    private static (string? MediaType, IOpenApiMediaType? Media) JsonMedia(IDictionary<string, IOpenApiMediaType>? content)
-    {
-        if (content is null) return (null, null);
-        foreach (var pair in content.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var type = pair.Key.ToLowerInvariant();
-            if (type.StartsWith("application/json", StringComparison.Ordinal) || type.Contains("+json") || type == "*/*")
-            {
-                return (pair.Key, pair.Value);
-            }
-        }
-        return (null, null);
-    }
-
-    private (ResponseShape, TypeRef?) BuildResponse(OpenApiOperation operation, string operationId, string baseName, string pointer)
-    {
-        if (operation.Responses is null) return (ResponseShape.None, null);
-        var success = operation.Responses
-            .Where(r => r.Key.Length == 3 && r.Key[0] == '2')
-            .OrderBy(r => r.Key, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (success.Value is null) return (ResponseShape.None, null);
-        var responsePointer = pointer + "/responses/" + success.Key;
-        if (success.Value is OpenApiResponseReference responseReference && responseReference.Target is null)
-        {
-            // The body shape is unknown: the caller gets the raw response rather than nothing.
-            Report(DiagnosticDescriptorId.UnresolvedReference, responsePointer, responseReference.Reference?.ReferenceV3 ?? "(unknown)", "the response (raw)");
-            return (ResponseShape.Raw, null);
-        }
-        // A reference resolves on every member access: read its content once.
-        var responseContent = success.Value is OpenApiResponseReference reference ? reference.Target?.Content : success.Value.Content;
-        var (mediaType, media) = JsonMedia(responseContent);
-        if (media?.Schema is null)
-        {
-            if (responseContent is { Count: > 0 } content)
-            {
-                // Audio, CSV, PDF...: the caller gets the raw response (status, headers, bytes), never nothing.
-                Report(DiagnosticDescriptorId.UnsupportedBody, responsePointer, operationId, "response", string.Join(", ", content.Keys));
-                return (ResponseShape.Raw, null);
-            }
-            return (ResponseShape.None, null);
-        }
-        var schemaPointer = responsePointer + "/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema";
-        var schema = media.Schema;
-        var target = TargetOf(schema);
-
-        // { "data": X } and { "data": [X], "meta": PaginationMeta } envelopes are unwrapped.
-        if (target?.Properties is { } props && props.TryGetValue("data", out var dataSchema)
-            && props.Keys.All(k => k is "data" or "meta" or "url"))
-        {
-            var dataTarget = TargetOf(dataSchema);
-            var isArray = dataTarget is not null && SchemaFacts.ReferenceId(dataSchema) is null
-                && (SchemaFacts.HasTypeFlag(SchemaFacts.NonNullType(dataTarget), JsonSchemaType.Array) || dataTarget.Items is not null);
-            if (isArray)
-            {
-                var itemHint = Singular(baseName.StartsWith("List", StringComparison.Ordinal) ? baseName.Substring(4) : baseName);
-                var itemType = Resolve(dataTarget!.Items, new NameHint(itemHint, itemHint), schemaPointer + "/properties/data/items");
-                if (props.TryGetValue("meta", out var metaSchema) && IsPageNumberMeta(metaSchema))
-                {
-                    return (ResponseShape.Paged, itemType);
-                }
-                Report(DiagnosticDescriptorId.NotPaginated, schemaPointer, operationId);
-                return (ResponseShape.DataEnvelope, TypeRef.ArrayOf(itemType));
-            }
-            if (!props.ContainsKey("meta"))
-            {
-                return (ResponseShape.DataEnvelope, Resolve(dataSchema, new NameHint(baseName + "Data", baseName + "Data"), schemaPointer + "/properties/data"));
-            }
-        }
-        return (ResponseShape.Body, Resolve(schema, new NameHint(baseName + "Response", baseName + "Response"), schemaPointer));
-    }
-
-    private bool IsPageNumberMeta(IOpenApiSchema schema)
-        => TargetOf(schema)?.Properties is { } p && p.ContainsKey("page_number") && p.ContainsKey("total_pages");
-
-    // ---- webhooks ---------------------------------------------------------------------------------------------
-
-    /// <summary>
-    /// One event class per webhook. A wrapped event's envelope component (<c>{ "data": CallEnqueued }</c>, named
-    /// <c>CallEnqueuedEvent</c>) becomes the event class; a bare event's component (<c>ConferenceFloorChangedEvent</c>)
-    /// keeps the event class name and its data record drops the <c>Event</c> suffix, so both shapes read the same.
-    /// </summary>
-    private EquatableArray<WebhookEventModel> BuildWebhooks()
-    {
-        var result = new List<WebhookEventModel>();
-        if (_document.Webhooks is null) return EquatableArray<WebhookEventModel>.Empty;
-        var classNames = new HashSet<string>(StringComparer.Ordinal);
-        var referenced = ReferencedTypeNames();
-        foreach (var key in _document.Webhooks.Keys.OrderBy(k => k, StringComparer.Ordinal))
-        {
-            if (_filter is not null && !_filter.IncludesWebhook(key)) continue;
-            var item = _document.Webhooks[key];
-            if (item?.Operations is null || !TryGetOperation(item.Operations, HttpMethod.Post, out var operation)) continue;
-            var pointer = "#/webhooks/" + SchemaFacts.EscapePointerSegment(key) + "/post";
-            var (_, media) = JsonMedia(operation.RequestBody?.Content);
-            if (media?.Schema is null) continue;
-            var fallbackName = Identifiers.ToTypeName(key) + "Event";
-            var bodyType = Resolve(media.Schema, new NameHint(fallbackName, fallbackName), pointer + "/requestBody");
-            if (bodyType.Kind != TypeKind.Object || !_types.TryGetValue(bodyType.Name!, out var bodyModel) || bodyModel is not ObjectModel body) continue;
-
-            var data = body.Properties.FirstOrDefault(p => p.JsonName == "data" && p.Type.Kind == TypeKind.Object);
-            var wrapped = data is not null && !body.Properties.Any(p => p.JsonName == "event_type");
-            var dataModel = wrapped && _types.TryGetValue(data!.Type.Name!, out var d) ? d as ObjectModel : body;
-            if (dataModel is null) continue;
-            var eventType = EventTypeValue(dataModel);
-            if (eventType is null) continue;
-
-            string className;
-            if (wrapped)
-            {
-                className = body.Name;
-                if (classNames.Contains(className) || referenced.Contains(className)) className = ClaimTypeName(dataModel.Name + "Webhook", pointer);
-                else _types.Remove(className);
-            }
-            else
-            {
-                className = body.Name;
-                if (classNames.Contains(className) || referenced.Contains(className))
-                {
-                    className = ClaimTypeName(body.Name + "Webhook", pointer);
-                }
-                else
-                {
-                    // The component name goes to the event class; the data record takes the name without "Event".
-                    var stem = body.Name.EndsWith("Event", StringComparison.Ordinal) ? body.Name.Substring(0, body.Name.Length - 5) : body.Name;
-                    var dataName = ClaimTypeName(stem.Length > 0 ? stem : body.Name + "Data", pointer, body.Name + "Data");
-                    _types.Remove(body.Name);
-                    dataModel = body with { Name = dataName };
-                    _types[dataName] = dataModel;
-                }
-            }
-            classNames.Add(className);
-            var payload = dataModel.Properties.FirstOrDefault(p => p.JsonName == "payload")?.Type;
-            var doc = operation.Summary ?? SchemaFacts.Summary(media.Schema) ?? dataModel.Doc;
-            result.Add(new WebhookEventModel(key, eventType, className, dataModel.Name, payload, doc));
-        }
-        return result.ToEquatableArray();
-    }
-
-    private string? EventTypeValue(ObjectModel model)
-    {
-        var property = model.Properties.FirstOrDefault(p => p.JsonName == "event_type");
-        if (property?.Constant is { } constant) return constant;
-        if (property?.Type.Kind == TypeKind.Enum && _types.TryGetValue(property.Type.Name!, out var e) && e is EnumModel em && em.Members.Count == 1)
-        {
-            return em.Members[0].Value;
-        }
-        return null;
-    }
-
-    /// <summary>Names of the types that some model or operation refers to.</summary>
-    private HashSet<string> ReferencedTypeNames()
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        void Add(TypeRef? t)
-        {
-            for (; t is not null; t = t.Element)
-            {
-                if (t.Name is { } n) names.Add(n);
-            }
-        }
-        foreach (var type in _types.Values)
-        {
-            if (type is ObjectModel o) foreach (var p in o.Properties) Add(p.Type);
-            if (type is UnionModel u) foreach (var c in u.Cases) Add(c.Type);
-        }
-        foreach (var t in _operationRefs) Add(t);
-        return names;
     }
 
     private readonly List<TypeRef> _operationRefs = new();

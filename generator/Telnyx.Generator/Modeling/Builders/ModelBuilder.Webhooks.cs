@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using Microsoft.OpenApi;
+using Telnyx.Generator.Diagnostics;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Naming;
+using Telnyx.Generator.OpenApi;
+
+namespace Telnyx.Generator.Modeling.Builders;
+
+internal sealed partial class ModelBuilder
+{
+    // ---- webhooks ---------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// One event class per webhook. A wrapped event's envelope component (<c>{ "data": CallEnqueued }</c>, named
+    /// <c>CallEnqueuedEvent</c>) becomes the event class; a bare event's component (<c>ConferenceFloorChangedEvent</c>)
+    /// keeps the event class name and its data record drops the <c>Event</c> suffix, so both shapes read the same.
+    /// </summary>
+    private EquatableArray<WebhookEventModel> BuildWebhooks()
+    {
+        var result = new List<WebhookEventModel>();
+        if (_document.Webhooks is null) return EquatableArray<WebhookEventModel>.Empty;
+        var classNames = new HashSet<string>(StringComparer.Ordinal);
+        var referenced = ReferencedTypeNames();
+        foreach (var key in _document.Webhooks.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (_filter is not null && !_filter.IncludesWebhook(key)) continue;
+            var item = _document.Webhooks[key];
+            if (item?.Operations is null || !TryGetOperation(item.Operations, HttpMethod.Post, out var operation)) continue;
+            var pointer = "#/webhooks/" + SchemaFacts.EscapePointerSegment(key) + "/post";
+            var (_, media) = JsonMedia(operation.RequestBody?.Content);
+            if (media?.Schema is null) continue;
+            var fallbackName = Identifiers.ToTypeName(key) + "Event";
+            var bodyType = Resolve(media.Schema, new NameHint(fallbackName, fallbackName), pointer + "/requestBody");
+            if (bodyType.Kind != TypeKind.Object || !_types.TryGetValue(bodyType.Name!, out var bodyModel) || bodyModel is not ObjectModel body) continue;
+
+            var data = body.Properties.FirstOrDefault(p => p.JsonName == "data" && p.Type.Kind == TypeKind.Object);
+            var wrapped = data is not null && !body.Properties.Any(p => p.JsonName == "event_type");
+            var dataModel = wrapped && _types.TryGetValue(data!.Type.Name!, out var d) ? d as ObjectModel : body;
+            if (dataModel is null) continue;
+            var eventType = EventTypeValue(dataModel);
+            if (eventType is null) continue;
+
+            string className;
+            if (wrapped)
+            {
+                className = body.Name;
+                if (classNames.Contains(className) || referenced.Contains(className)) className = ClaimTypeName(dataModel.Name + "Webhook", pointer);
+                else _types.Remove(className);
+            }
+            else
+            {
+                className = body.Name;
+                if (classNames.Contains(className) || referenced.Contains(className))
+                {
+                    className = ClaimTypeName(body.Name + "Webhook", pointer);
+                }
+                else
+                {
+                    // The component name goes to the event class; the data record takes the name without "Event".
+                    var stem = body.Name.EndsWith("Event", StringComparison.Ordinal) ? body.Name.Substring(0, body.Name.Length - 5) : body.Name;
+                    var dataName = ClaimTypeName(stem.Length > 0 ? stem : body.Name + "Data", pointer, body.Name + "Data");
+                    _types.Remove(body.Name);
+                    dataModel = body with { Name = dataName };
+                    _types[dataName] = dataModel;
+                }
+            }
+            classNames.Add(className);
+            var payload = dataModel.Properties.FirstOrDefault(p => p.JsonName == "payload")?.Type;
+            var doc = operation.Summary ?? SchemaFacts.Summary(media.Schema) ?? dataModel.Doc;
+            result.Add(new WebhookEventModel(key, eventType, className, dataModel.Name, payload, doc));
+        }
+        return result.ToEquatableArray();
+    }
+
+    private string? EventTypeValue(ObjectModel model)
+    {
+        var property = model.Properties.FirstOrDefault(p => p.JsonName == "event_type");
+        if (property?.Constant is { } constant) return constant;
+        if (property?.Type.Kind == TypeKind.Enum && _types.TryGetValue(property.Type.Name!, out var e) && e is EnumModel em && em.Members.Count == 1)
+        {
+            return em.Members[0].Value;
+        }
+        return null;
+    }
+
+    /// <summary>Names of the types that some model or operation refers to.</summary>
+    private HashSet<string> ReferencedTypeNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Add(TypeRef? t)
+        {
+            for (; t is not null; t = t.Element)
+            {
+                if (t.Name is { } n) names.Add(n);
+            }
+        }
+        foreach (var type in _types.Values)
+        {
+            if (type is ObjectModel o) foreach (var p in o.Properties) Add(p.Type);
+            if (type is UnionModel u) foreach (var c in u.Cases) Add(c.Type);
+        }
+        foreach (var t in _operationRefs) Add(t);
+        return names;
+    }
+}
