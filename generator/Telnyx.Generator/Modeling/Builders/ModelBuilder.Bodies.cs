@@ -42,7 +42,7 @@ internal sealed partial class ModelBuilder
             }
             else
             {
-                body = Resolve(media.Schema, new NameHint(baseName + "Request", baseName + "Request"), pointer + "/requestBody/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema");
+                body = Resolve(media.Schema, TypeNameHint.Exact(TypeNames.RequestBody(baseName)), pointer + "/requestBody/content/" + SchemaFacts.EscapePointerSegment(mediaType!) + "/schema");
                 bodyRequired = requestBody.Required;
                 var bodyObject = body.Kind == TypeKind.Object && _types.TryGetValue(body.Name!, out var bodyModel) ? bodyModel as ObjectModel : null;
                 hasCommandId = bodyObject is not null && bodyObject.Properties.Any(p => p.JsonName == "command_id" && p.Type.Kind == TypeKind.String);
@@ -107,8 +107,7 @@ internal sealed partial class ModelBuilder
                 && (SchemaFacts.HasTypeFlag(SchemaFacts.NonNullType(dataTarget), JsonSchemaType.Array) || dataTarget.Items is not null);
             if (isArray)
             {
-                var itemHint = Singular(baseName.StartsWith("List", StringComparison.Ordinal) ? baseName.Substring(4) : baseName);
-                var itemType = Resolve(dataTarget!.Items, new NameHint(itemHint, itemHint), schemaPointer + "/properties/data/items");
+                var itemType = Resolve(dataTarget!.Items, TypeNameHint.Exact(TypeNames.ListItem(baseName)), schemaPointer + "/properties/data/items");
                 if (props.TryGetValue("meta", out var metaSchema) && IsPageNumberMeta(metaSchema))
                 {
                     return (ResponseShape.Paged, itemType);
@@ -118,10 +117,10 @@ internal sealed partial class ModelBuilder
             }
             if (!props.ContainsKey("meta"))
             {
-                return (ResponseShape.DataEnvelope, Resolve(dataSchema, new NameHint(baseName + "Data", baseName + "Data"), schemaPointer + "/properties/data"));
+                return (ResponseShape.DataEnvelope, Resolve(dataSchema, TypeNameHint.Exact(TypeNames.ResponseData(baseName)), schemaPointer + "/properties/data"));
             }
         }
-        return (ResponseShape.Body, Resolve(schema, new NameHint(baseName + "Response", baseName + "Response"), schemaPointer));
+        return (ResponseShape.Body, Resolve(schema, TypeNameHint.Exact(TypeNames.ResponseBody(baseName)), schemaPointer));
     }
 
     private bool IsPageNumberMeta(IOpenApiSchema schema)

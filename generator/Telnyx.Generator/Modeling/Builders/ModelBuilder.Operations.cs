@@ -20,12 +20,10 @@ internal sealed partial class ModelBuilder
         (HttpMethod.Get, "GET"), (HttpMethod.Post, "POST"), (HttpMethod.Put, "PUT"), (PatchMethod, "PATCH"), (HttpMethod.Delete, "DELETE"),
     };
 
-    private EquatableArray<OperationModel> BuildOperations()
+    /// <summary>The operations the filter selects, in sorted order (path, then method), with their pointers.</summary>
+    private IEnumerable<(string Path, string HttpMethod, IOpenApiPathItem Item, OpenApiOperation Operation, string Pointer)> SelectedOperations()
     {
-        var result = new List<OperationModel>();
-        var methodNames = new Dictionary<string, NameScope>(StringComparer.Ordinal);
-        if (_document.Paths is null) return EquatableArray<OperationModel>.Empty;
-
+        if (_document.Paths is null) yield break;
         foreach (var path in _document.Paths.Keys.OrderBy(p => p, StringComparer.Ordinal))
         {
             var item = _document.Paths[path];
@@ -35,10 +33,28 @@ internal sealed partial class ModelBuilder
                 if (!TryGetOperation(item.Operations, method, out var operation)) continue;
                 if (_filter is not null && !_filter.IncludesOperation(path, operation)) continue;
                 _cancellationToken.ThrowIfCancellationRequested();
-                var pointer = "#/paths/" + SchemaFacts.EscapePointerSegment(path) + "/" + methodName.ToLowerInvariant();
-                var built = BuildOperation(path, methodName, item, operation, pointer, methodNames);
-                if (built is not null) result.Add(built);
+                yield return (path, methodName, item, operation, "#/paths/" + SchemaFacts.EscapePointerSegment(path) + "/" + methodName.ToLowerInvariant());
             }
+        }
+    }
+
+    /// <summary>Operation ids, resource groups and method names, by operation pointer (see <see cref="OperationNaming"/>).</summary>
+    private readonly Dictionary<string, OperationNames> _operationNames = new(StringComparer.Ordinal);
+
+    private void NameOperations()
+    {
+        foreach (var (path, httpMethod, _, operation, pointer) in SelectedOperations())
+        {
+            _operationNames[pointer] = _operationNaming.Name(path, httpMethod, operation.OperationId, pointer);
+        }
+    }
+
+    private EquatableArray<OperationModel> BuildOperations()
+    {
+        var result = new List<OperationModel>();
+        foreach (var (path, httpMethod, item, operation, pointer) in SelectedOperations())
+        {
+            result.Add(BuildOperation(path, httpMethod, item, operation, pointer, _operationNames[pointer]));
         }
         return result.ToEquatableArray();
     }
@@ -57,31 +73,13 @@ internal sealed partial class ModelBuilder
         return false;
     }
 
-    private OperationModel? BuildOperation(
-        string path, string httpMethod, IOpenApiPathItem item, OpenApiOperation operation, string pointer, Dictionary<string, NameScope> methodNames)
+    private OperationModel BuildOperation(string path, string httpMethod, IOpenApiPathItem item, OpenApiOperation operation, string pointer, OperationNames names)
     {
-        var operationId = string.IsNullOrWhiteSpace(operation.OperationId)
-            ? Identifiers.ToPascalCase(httpMethod.ToLowerInvariant() + " " + path, "Operation")
-            : operation.OperationId!;
-        if (!_operationIds.Add(operationId))
-        {
-            Report(DiagnosticDescriptorId.NameCollision, pointer + "/operationId", "operationId " + operationId, operationId + " (again)", path);
-        }
+        var (operationId, baseName, resources, methodName) = (names.OperationId, names.BaseName, names.Resources, names.MethodName);
         if (PathTemplateProblem(path) is { } problem)
         {
             Report(DiagnosticDescriptorId.UnsupportedConstruct, "#/paths/" + SchemaFacts.EscapePointerSegment(path), "The path template '" + path + "' (" + problem + ")", path);
         }
-        var baseName = Identifiers.ToTypeName(operationId, "Operation");
-
-        var (resources, verb) = ResourceAndVerb(path, httpMethod, baseName);
-        var groupKey = string.Join(".", resources);
-        if (!methodNames.TryGetValue(groupKey, out var scope))
-        {
-            scope = new NameScope(resources.Length > 0 ? new[] { "Actions", resources[resources.Length - 1] } : Array.Empty<string>());
-            methodNames[groupKey] = scope;
-        }
-        var methodName = scope.Claim(verb, baseName);
-        if (methodName != verb) Report(DiagnosticDescriptorId.NameCollision, pointer, groupKey + "." + verb, methodName, operationId);
 
         // Parameters: the operation's override the path item's by (name, in).
         var parameters = new List<(ParameterFacts Parameter, string Pointer)>();
@@ -99,24 +97,23 @@ internal sealed partial class ModelBuilder
 
         var pathParameters = new List<ParameterModel>();
         var queryParameters = new List<ParameterModel>();
-        // Besides the method's own parameters, the locals and lambda parameters ClientEmitter declares in its body.
-        var parameterNames = new NameScope("request", "options", "cancellationToken", "path", "message", "buffer", "writer", "reader", "value");
-        var queryMembers = new NameScope(ReservedMemberNames, baseName + "Parameters", "PageSize", "AddTo");
+        var parameterNames = MemberNames.MethodParameterScope();
+        var queryMembers = MemberNames.QueryRecordScope(TypeNames.QueryParameters(baseName));
         foreach (var (parameter, parameterPointer) in parameters)
         {
             if (parameter.Name is null) continue;
             if (parameter.In == Microsoft.OpenApi.ParameterLocation.Path)
             {
-                var name = parameterNames.Claim(Identifiers.ToCamelCase(parameter.Name));
+                var name = parameterNames.Claim(MemberNames.MethodParameter(parameter.Name));
                 pathParameters.Add(new ParameterModel(parameter.Name, name, Modeling.ParameterLocation.Path, TypeRef.String, true,
                     parameter.Description, "simple", EquatableArray<PropertyModel>.Empty));
             }
             else if (parameter.In == Microsoft.OpenApi.ParameterLocation.Query)
             {
                 if (parameter.Name == "page" || parameter.Name.StartsWith("page[", StringComparison.Ordinal)) continue; // the pager owns paging
-                var memberName = queryMembers.Claim(Identifiers.ToPascalCase(parameter.Name, "Parameter"));
+                var memberName = queryMembers.Claim(MemberNames.QueryParameter(parameter.Name));
                 var isDeepObject = parameter.Style == ParameterStyle.DeepObject;
-                var type = Resolve(parameter.Schema, new NameHint(baseName + memberName, baseName + memberName), parameterPointer + "/schema");
+                var type = Resolve(parameter.Schema, TypeNameHint.Exact(TypeNames.QueryParameter(baseName, memberName)), parameterPointer + "/schema");
                 queryParameters.Add(new ParameterModel(parameter.Name, memberName, Modeling.ParameterLocation.Query, type, parameter.Required,
                     parameter.Description, isDeepObject ? "deepObject" : "form", EquatableArray<PropertyModel>.Empty));
             }
@@ -125,7 +122,7 @@ internal sealed partial class ModelBuilder
         foreach (var placeholder in Placeholders(path))
         {
             if (pathParameters.Any(p => p.JsonName == placeholder)) continue;
-            var name = parameterNames.Claim(Identifiers.ToCamelCase(placeholder));
+            var name = parameterNames.Claim(MemberNames.MethodParameter(placeholder));
             pathParameters.Add(new ParameterModel(placeholder, name, Modeling.ParameterLocation.Path, TypeRef.String, true, null, "simple", EquatableArray<PropertyModel>.Empty));
         }
         // Keep path order.
@@ -137,11 +134,11 @@ internal sealed partial class ModelBuilder
         string? queryTypeName = null;
         if (queryParameters.Count > 0 || shape == ResponseShape.Paged)
         {
-            queryTypeName = ClaimTypeName(baseName + "Parameters", pointer + "/parameters");
+            queryTypeName = _typeNames.Claim(TypeNames.QueryParameters(baseName), pointer + "/parameters");
         }
 
         var model = new OperationModel(
-            operationId, httpMethod, path, resources.ToEquatableArray(), methodName,
+            operationId, httpMethod, path, resources, methodName,
             operation.Summary?.Trim(), operation.Description?.Trim(), operation.Deprecated,
             pathParameters.ToEquatableArray(), queryTypeName, queryParameters.ToEquatableArray(),
             body.Type, body.RawMediaType, body.IsRequired, body.CanBeEmpty, body.HasCommandId, shape, responseType, pointer);
@@ -199,43 +196,7 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>
-    /// Resources come from the path's static segments, the verb from its shape: collection GET -> List, POST -> Create;
-    /// item GET -> Retrieve, PATCH/PUT/POST -> Update, DELETE -> Delete; <c>.../actions/x</c> -> <c>Actions.X</c>.
-    /// </summary>
-    private static (string[] Resources, string Verb) ResourceAndVerb(string path, string method, string fallback)
-    {
-        var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-        var statics = new List<string>();
-        var endsWithParameter = false;
-        foreach (var segment in segments)
-        {
-            endsWithParameter = segment.StartsWith("{", StringComparison.Ordinal);
-            if (!endsWithParameter) statics.Add(Identifiers.ToPascalCase(segment, "Resource", "V"));
-        }
-        if (statics.Count == 0) return (new[] { "Root" }, fallback);
-
-        if (!endsWithParameter && statics.Count >= 2 && statics[statics.Count - 2] == "Actions" && !segments[segments.Length - 2].StartsWith("{", StringComparison.Ordinal))
-        {
-            var action = statics[statics.Count - 1];
-            return (statics.Take(statics.Count - 1).ToArray(), action);
-        }
-        var verb = (endsWithParameter, method) switch
-        {
-            (false, "GET") => "List",
-            (false, "POST") => "Create",
-            (true, "GET") => "Retrieve",
-            (true, "PATCH") or (true, "PUT") or (true, "POST") => "Update",
-            (true, "DELETE") => "Delete",
-            (false, "PUT") or (false, "PATCH") => "Update",
-            (false, "DELETE") => "Delete",
-            _ => fallback,
-        };
-        return (statics.ToArray(), verb);
-    }
-
     private readonly List<TypeRef> _operationRefs = new();
-    private readonly HashSet<string> _operationIds = new(StringComparer.Ordinal);
 
     /// <summary>What is wrong with a path template, or null: braces must pair, names must be non-empty and unique.</summary>
     private static string? PathTemplateProblem(string path)

@@ -125,7 +125,7 @@ internal sealed partial class ModelBuilder
                 Report(DiagnosticDescriptorId.UnsupportedConstruct, pointer, "A cycle of schema references", pointer);
                 return TypeRef.Json;
             }
-            var resolved = ResolveInline(schema, new NameHint(Identifiers.ToTypeName(key), Identifiers.ToTypeName(key)), pointer);
+            var resolved = ResolveInline(schema, TypeNameHint.Exact(TypeNames.Component(key)), pointer);
             _componentsInProgress.Remove(key);
             _componentRefs[key] = resolved;
             return resolved;
@@ -159,12 +159,9 @@ internal sealed partial class ModelBuilder
         }
     }
 
-    /// <summary>Preferred names for an inline type: enums try <see cref="Short"/> first (shared when identical).</summary>
-    private readonly record struct NameHint(string Short, string Qualified);
-
     // ---- schema -> TypeRef ------------------------------------------------------------------------------------
 
-    private TypeRef Resolve(IOpenApiSchema? schema, NameHint hint, string pointer)
+    private TypeRef Resolve(IOpenApiSchema? schema, TypeNameHint hint, string pointer)
     {
         if (schema is null) return TypeRef.Json;
         if (schema is OpenApiSchemaReference reference)
@@ -181,7 +178,7 @@ internal sealed partial class ModelBuilder
         return ResolveInline(schema, hint, pointer);
     }
 
-    private TypeRef ResolveInline(IOpenApiSchema schema, NameHint hint, string pointer)
+    private TypeRef ResolveInline(IOpenApiSchema schema, TypeNameHint hint, string pointer)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema is OpenApiSchemaReference) return Resolve(schema, hint, pointer);
@@ -192,13 +189,13 @@ internal sealed partial class ModelBuilder
                 return ResolveInlineEnum(schema, hint, pointer);
             case SchemaClass.Union:
             {
-                var name = ClaimTypeName(hint.Qualified, pointer);
+                var name = _typeNames.Claim(hint.Qualified, pointer);
                 _types[name] = BuildUnion(name, schema, pointer);
                 return TypeRef.Named(TypeKind.Union, name);
             }
             case SchemaClass.Object:
             {
-                var name = ClaimTypeName(hint.Qualified, pointer);
+                var name = _typeNames.Claim(hint.Qualified, pointer);
                 var typeRef = TypeRef.Named(TypeKind.Object, name);
                 _types[name] = BuildObject(name, schema, pointer);
                 return typeRef;
@@ -214,14 +211,13 @@ internal sealed partial class ModelBuilder
 
         if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Array) || (type is null && schema.Items is not null))
         {
-            var itemHint = new NameHint(Singular(hint.Short), hint.Qualified.EndsWith("s", StringComparison.Ordinal) ? Singular(hint.Qualified) : hint.Qualified + "Item");
-            return TypeRef.ArrayOf(Resolve(schema.Items, itemHint, pointer + "/items"));
+            return TypeRef.ArrayOf(Resolve(schema.Items, hint.ForItems(), pointer + "/items"));
         }
         if (SchemaFacts.HasTypeFlag(type, JsonSchemaType.Object) || (type is null && schema.AdditionalProperties is not null))
         {
             if (schema.AdditionalProperties is { } valueSchema)
             {
-                return TypeRef.MapOf(Resolve(valueSchema, new NameHint(hint.Short + "Value", hint.Qualified + "Value"), pointer + "/additionalProperties"));
+                return TypeRef.MapOf(Resolve(valueSchema, hint.ForMapValues(), pointer + "/additionalProperties"));
             }
             return TypeRef.Json; // free-form object
         }
@@ -240,18 +236,12 @@ internal sealed partial class ModelBuilder
         return null;
     }
 
-    /// <summary>Property names too generic to stand alone as a type name: their enums take the parent's name too.</summary>
-    private static readonly HashSet<string> GenericEnumNames = new(StringComparer.Ordinal)
-    {
-        "Status", "Type", "Reason", "State", "Kind", "Mode", "EventType", "RecordType", "PayloadType", "Direction", "Result", "Code", "Source", "Name",
-    };
-
-    private TypeRef ResolveInlineEnum(IOpenApiSchema schema, NameHint hint, string pointer)
+    private TypeRef ResolveInlineEnum(IOpenApiSchema schema, TypeNameHint hint, string pointer)
     {
         var values = EnumValuesOf(schema)!;
         var signature = string.Join("\u0001", values);
         var qualified = hint.Qualified;
-        var preferred = GenericEnumNames.Contains(hint.Short) ? qualified : hint.Short;
+        var preferred = hint.PreferredEnumName;
 
         // Identical enums share one type: an inline copy of a component enum (region -> ConferenceRegion),
         // or the same inline enum in several requests (beep_enabled -> BeepEnabled).
@@ -269,30 +259,10 @@ internal sealed partial class ModelBuilder
                 return TypeRef.Named(TypeKind.Enum, candidate);
             }
         }
-        var name = _typeNames.TryClaim(preferred) ? preferred : ClaimTypeName(qualified, pointer);
+        var name = _typeNames.TryClaim(preferred) ? preferred : _typeNames.Claim(qualified, pointer);
         _enumSignatures[name] = signature;
         _types[name] = BuildEnum(name, schema, pointer);
         return TypeRef.Named(TypeKind.Enum, name);
-    }
-
-    /// <summary>
-    /// An inline type's name from its parent and member, without doubling the word where they meet:
-    /// <c>ConferenceFloorChangedEvent</c> + <c>EventType</c> is <c>ConferenceFloorChangedEventType</c>.
-    /// </summary>
-    private static string Qualify(string parent, string member)
-    {
-        var firstWord = 1;
-        while (firstWord < member.Length && !char.IsUpper(member[firstWord])) firstWord++;
-        var word = member.Substring(0, firstWord);
-        return firstWord < member.Length && parent.EndsWith(word, StringComparison.Ordinal) ? parent + member.Substring(firstWord) : parent + member;
-    }
-
-    private static string Singular(string name)
-    {
-        if (name.EndsWith("ies", StringComparison.Ordinal) && name.Length > 3) return name.Substring(0, name.Length - 3) + "y";
-        if (name.EndsWith("ses", StringComparison.Ordinal) || name.EndsWith("xes", StringComparison.Ordinal)) return name.Substring(0, name.Length - 2);
-        if (name.EndsWith("s", StringComparison.Ordinal) && !name.EndsWith("ss", StringComparison.Ordinal) && name.Length > 1) return name.Substring(0, name.Length - 1);
-        return name + "Item";
     }
 
     /// <summary>

@@ -15,13 +15,13 @@ internal sealed partial class ModelBuilder
     private EnumModel BuildEnum(string name, IOpenApiSchema schema, string pointer)
     {
         var values = EnumValuesOf(schema) ?? Array.Empty<string>();
-        var members = new NameScope(ReservedEnumMemberNames, name);
+        var members = MemberNames.EnumScope(name);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<EnumMemberModel>();
         for (var i = 0; i < values.Count; i++)
         {
             if (!seen.Add(values[i])) continue;
-            var preferred = Identifiers.ToPascalCase(values[i], "Empty");
+            var preferred = MemberNames.EnumMember(values[i]);
             var memberName = members.Claim(preferred);
             if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer + "/enum/" + i, preferred, memberName, values[i]);
             result.Add(new EnumMemberModel(values[i], memberName));
@@ -44,12 +44,12 @@ internal sealed partial class ModelBuilder
         var seen = new SmallStringSet();
         Collect(schema, pointer, collected, required, seen, new List<IOpenApiSchema>(), 0);
 
-        var members = new NameScope(ReservedMemberNames, name);
+        var members = MemberNames.ObjectScope(name);
         var properties = new List<PropertyModel>(collected.Count);
         foreach (var (jsonName, propertySchema, ownerPointer) in collected)
         {
-            var preferred = Identifiers.ToPascalCase(jsonName, "Property");
-            var memberName = members.TryClaim(preferred) ? preferred : members.Claim(preferred + "Value");
+            var preferred = MemberNames.Property(jsonName);
+            var memberName = members.TryClaim(preferred) ? preferred : members.Claim(MemberNames.PropertyAlternative(preferred));
             if (memberName != preferred) Report(DiagnosticDescriptorId.NameCollision, PropertyPointer(ownerPointer, jsonName), preferred, memberName, jsonName);
             var target = TargetOf(propertySchema);
             // A one-value inline enum (record_type: [event]) is a constant, not a type of its own.
@@ -58,14 +58,14 @@ internal sealed partial class ModelBuilder
                 : null;
             // Most properties are references or plain values: their pointer and inline name are only built when needed.
             var type = constant is not null ? TypeRef.String
-                : TryResolvePlain(propertySchema) ?? Resolve(propertySchema, new NameHint(preferred, Qualify(name, preferred)), PropertyPointer(ownerPointer, jsonName));
+                : TryResolvePlain(propertySchema) ?? Resolve(propertySchema, TypeNameHint.ForMember(name, preferred), PropertyPointer(ownerPointer, jsonName));
             var nullable = target is not null && SchemaFacts.AllowsNull(target);
             var doc = Describe(propertySchema);
             var deprecated = propertySchema is OpenApiSchemaReference r2 ? r2.Reference?.Deprecated ?? target?.Deprecated ?? false : propertySchema.Deprecated;
             properties.Add(new PropertyModel(jsonName, memberName, type, required.Contains(jsonName), nullable, deprecated, doc, constant));
         }
 
-        var additional = members.Claim("AdditionalProperties", "AdditionalJsonProperties");
+        var additional = MemberNames.AdditionalProperties(members);
         return new ObjectModel(name, SchemaFacts.Summary(schema), pointer, properties.ToEquatableArray(), false, additional);
     }
 
@@ -136,17 +136,14 @@ internal sealed partial class ModelBuilder
         var mapping = schema.Discriminator?.Mapping;
 
         var cases = new List<UnionCaseModel>();
-        // Each case emits From{Case}, Is{Case} and As{Case}: "Unknown" would repeat IsUnknown, and a union named
-        // IsString may not have a String case (CS0542).
-        var caseNames = new NameScope(name, "Value", "Raw", "Kind", "Unknown", CaseStem(name, "Is"), CaseStem(name, "As"), CaseStem(name, "From"));
+        var caseNames = MemberNames.UnionScope(name);
         var seenTypes = new HashSet<TypeRef>();
         for (var i = 0; i < branches.Count; i++)
         {
             var branch = branches[i];
             if (SchemaFacts.IsNullOnly(branch)) continue;
             var branchPointer = fromTypes ? pointer : pointer + "/" + keyword + "/" + i;
-            var hintName = name + "Variant" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var type = Resolve(branch, new NameHint(hintName, hintName), branchPointer);
+            var type = Resolve(branch, TypeNameHint.Exact(TypeNames.UnionVariant(name, i)), branchPointer);
             if (type.Kind == TypeKind.Union && type.Name == name)
             {
                 // oneOf: [itself, ...] adds nothing a value could hold; C# cannot convert a type to itself either.
@@ -179,26 +176,9 @@ internal sealed partial class ModelBuilder
                     if (values.Count == 0 && id is not null) values.Add(id);
                 }
             }
-            var caseName = caseNames.Claim(CaseName(type));
+            var caseName = caseNames.Claim(MemberNames.UnionCase(type));
             cases.Add(new UnionCaseModel(caseName, type, values.ToEquatableArray()));
         }
         return new UnionModel(name, SchemaFacts.Summary(schema), pointer, cases.ToEquatableArray(), discriminator);
     }
-
-    /// <summary>The case name that would give <paramref name="unionName"/> with <paramref name="prefix"/>, or the union's own name.</summary>
-    private static string CaseStem(string unionName, string prefix)
-        => unionName.Length > prefix.Length && unionName.StartsWith(prefix, StringComparison.Ordinal) ? unionName.Substring(prefix.Length) : unionName;
-
-    private static string CaseName(TypeRef type) => type.Kind switch
-    {
-        TypeKind.String => "String",
-        TypeKind.Int32 or TypeKind.Int64 => "Integer",
-        TypeKind.Double => "Number",
-        TypeKind.Boolean => "Boolean",
-        TypeKind.DateTimeOffset => "DateTime",
-        TypeKind.Json => "Json",
-        TypeKind.Array => CaseName(type.Element!) + "List",
-        TypeKind.Map => CaseName(type.Element!) + "Map",
-        _ => type.Name!,
-    };
 }

@@ -33,8 +33,7 @@ internal sealed partial class ModelBuilder
             var pointer = "#/webhooks/" + SchemaFacts.EscapePointerSegment(key) + "/post";
             var (_, media) = JsonMedia(operation.RequestBody?.Content);
             if (media?.Schema is null) continue;
-            var fallbackName = Identifiers.ToTypeName(key) + "Event";
-            var bodyType = Resolve(media.Schema, new NameHint(fallbackName, fallbackName), pointer + "/requestBody");
+            var bodyType = Resolve(media.Schema, TypeNameHint.Exact(TypeNames.WebhookBody(key)), pointer + "/requestBody");
             if (bodyType.Kind != TypeKind.Object || !_types.TryGetValue(bodyType.Name!, out var bodyModel) || bodyModel is not ObjectModel body) continue;
 
             var data = body.Properties.FirstOrDefault(p => p.JsonName == "data" && p.Type.Kind == TypeKind.Object);
@@ -48,7 +47,7 @@ internal sealed partial class ModelBuilder
             if (wrapped)
             {
                 className = body.Name;
-                if (classNames.Contains(className) || referenced.Contains(className)) className = ClaimTypeName(dataModel.Name + "Webhook", pointer);
+                if (classNames.Contains(className) || referenced.Contains(className)) className = _typeNames.Claim(TypeNames.WebhookClass(dataModel.Name), pointer);
                 else _types.Remove(className);
             }
             else
@@ -56,13 +55,12 @@ internal sealed partial class ModelBuilder
                 className = body.Name;
                 if (classNames.Contains(className) || referenced.Contains(className))
                 {
-                    className = ClaimTypeName(body.Name + "Webhook", pointer);
+                    className = _typeNames.Claim(TypeNames.WebhookClass(body.Name), pointer);
                 }
                 else
                 {
                     // The component name goes to the event class; the data record takes the name without "Event".
-                    var stem = body.Name.EndsWith("Event", StringComparison.Ordinal) ? body.Name.Substring(0, body.Name.Length - 5) : body.Name;
-                    var dataName = ClaimTypeName(stem.Length > 0 ? stem : body.Name + "Data", pointer, body.Name + "Data");
+                    var dataName = _typeNames.Claim(TypeNames.EventData(body.Name), pointer, TypeNames.EventDataAlternative(body.Name));
                     _types.Remove(body.Name);
                     dataModel = body with { Name = dataName };
                     _types[dataName] = dataModel;

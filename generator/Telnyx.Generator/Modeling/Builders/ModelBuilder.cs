@@ -16,42 +16,13 @@ namespace Telnyx.Generator.Modeling.Builders;
 /// </summary>
 internal sealed partial class ModelBuilder
 {
-    /// <summary>Names the generated code and the runtime use themselves.</summary>
-    private static readonly string[] ReservedTypeNames =
-    {
-        "TelnyxClient", "TelnyxWebhookEvent", "UnknownWebhookEvent", "TelnyxWebhooks", "JsonElement", "Object", "String",
-        // The receiving surface: the handler, DI, ASP.NET Core and Redis files.
-        "TelnyxWebhookHandler", "TelnyxClientServiceCollectionExtensions", "TelnyxEndpointRouteBuilderExtensions",
-        "TelnyxRedisWebhooksBuilderExtensions", "TelnyxRedisDeliveryStore",
-        // The runtime's namespace: a type Telnyx.Runtime would hide global::Telnyx.Runtime in the default namespace.
-        "Runtime",
-        // Members every generated type (record, enum struct, union) emits: a type may not share a name with its own
-        // member (CS0542).
-        "Value", "Raw", "IsKnown", "IsUnknown", "Type", "Data", "Payload", "ReadJson", "WriteJson", "PropertyIndex",
-        "ThrowIfInvalid", "EqualityContract", "PrintMembers", "Equals", "GetHashCode", "ToString", "AddTo",
-    };
-
-    /// <summary>
-    /// Members an object record has besides its properties: what ObjectEmitter writes (ReadJson, PropertyIndex,
-    /// WriteJson, ThrowIfInvalid), what the compiler synthesizes for a record, and object's members a property
-    /// would hide (CS0108).
-    /// </summary>
-    private static readonly IReadOnlyCollection<string> ReservedMemberNames = NameScope.Reserve(
-        "EqualityContract", "ReadJson", "WriteJson", "ThrowIfInvalid", "PropertyIndex", "ToString", "Equals",
-        "GetHashCode", "Deconstruct", "PrintMembers", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals", "Clone");
-
-    /// <summary>Members EnumEmitter writes beside the known values (and object's, which a static member would hide).</summary>
-    private static readonly IReadOnlyCollection<string> ReservedEnumMemberNames = NameScope.Reserve(
-        "Value", "IsKnown", "KnownValues", "ReadJson", "WriteJson", "Equals", "GetHashCode", "ToString",
-        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals");
-
     private readonly OpenApiDocument _document;
     private readonly string _namespace;
     private readonly string _fileName;
     private readonly CancellationToken _cancellationToken;
     private readonly List<PendingDiagnostic> _diagnostics = new();
-    // Case-insensitive: each type is one file, and Roslyn compares hint names ignoring case (FooBar and Foobar).
-    private readonly NameScope _typeNames = NameScope.IgnoringCase(ReservedTypeNames);
+    private readonly TypeNamer _typeNames;
+    private readonly OperationNaming _operationNaming;
 
     private readonly Dictionary<string, TypeRef> _componentRefs = new(StringComparer.Ordinal);
     private readonly HashSet<string> _componentsInProgress = new(StringComparer.Ordinal);
@@ -69,6 +40,8 @@ internal sealed partial class ModelBuilder
         _namespace = @namespace;
         _fileName = fileName;
         _cancellationToken = cancellationToken;
+        _typeNames = new TypeNamer(_diagnostics);
+        _operationNaming = new OperationNaming(_diagnostics);
     }
 
     public IReadOnlyList<PendingDiagnostic> Diagnostics => _diagnostics;
@@ -88,13 +61,14 @@ internal sealed partial class ModelBuilder
             }
         }
 
-        // Components claim their names before any inline type, so a component keeps its own name.
+        // The naming stage, before any type is built: components claim their names before any inline type, so a
+        // component keeps its own name; operations take their ids, resource groups and method names.
         foreach (var key in keys)
         {
             if (Classify(schemas[key]) == SchemaClass.Alias) continue;
-            var preferred = Identifiers.ToTypeName(key);
-            _componentNames[key] = ClaimTypeName(preferred, ComponentPointer(key));
+            _componentNames[key] = _typeNames.Claim(TypeNames.Component(key), ComponentPointer(key));
         }
+        NameOperations();
         foreach (var key in keys)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -115,13 +89,6 @@ internal sealed partial class ModelBuilder
 
     private void Report(DiagnosticDescriptorId id, string pointer, params string[] args)
         => _diagnostics.Add(new PendingDiagnostic(id.Value, pointer, args.ToEquatableArray()));
-
-    private string ClaimTypeName(string preferred, string pointer, params string[] alternatives)
-    {
-        var name = _typeNames.TryClaim(preferred) ? preferred : _typeNames.Claim(preferred, alternatives.Length > 0 ? alternatives : new[] { preferred + "Model" });
-        if (name != preferred) Report(DiagnosticDescriptorId.NameCollision, pointer, preferred, name, pointer);
-        return name;
-    }
 
     private static string ComponentPointer(string key) => "#/components/schemas/" + SchemaFacts.EscapePointerSegment(key);
 
