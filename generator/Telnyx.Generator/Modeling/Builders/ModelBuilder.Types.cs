@@ -45,6 +45,7 @@ internal sealed partial class ModelBuilder
         Collect(schema, pointer, collected, required, seen, new List<IOpenApiSchema>(), 0);
 
         var members = MemberNames.ObjectScope(name);
+        var memberParent = _memberTypeParents.TryGetValue(name, out var parent) ? parent : name;
         var properties = new List<PropertyModel>(collected.Count);
         foreach (var (jsonName, propertySchema, ownerPointer) in collected)
         {
@@ -58,7 +59,7 @@ internal sealed partial class ModelBuilder
                 : null;
             // Most properties are references or plain values: their pointer and inline name are only built when needed.
             var type = constant is not null ? TypeRef.String
-                : TryResolvePlain(propertySchema) ?? Resolve(propertySchema, TypeNameHint.ForMember(name, preferred), PropertyPointer(ownerPointer, jsonName));
+                : TryResolvePlain(propertySchema) ?? Resolve(propertySchema, TypeNameHint.ForMember(memberParent, preferred), PropertyPointer(ownerPointer, jsonName));
             var nullable = target is not null && SchemaFacts.AllowsNull(target);
             var doc = Describe(propertySchema);
             var deprecated = propertySchema is OpenApiSchemaReference r2 ? r2.Reference?.Deprecated ?? target?.Deprecated ?? false : propertySchema.Deprecated;

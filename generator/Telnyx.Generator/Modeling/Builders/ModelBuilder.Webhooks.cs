@@ -15,6 +15,30 @@ internal sealed partial class ModelBuilder
     // ---- webhooks ---------------------------------------------------------------------------------------------
 
     /// <summary>
+    /// The webhooks' part of the naming stage. A bare event component (<c>event_type</c> beside its fields, no
+    /// envelope) gives its name to the event class, and its data record drops the <c>Event</c> suffix
+    /// (<see cref="BuildWebhooks"/>); the types inside it are named after the data record from the start, so its
+    /// payload is <c>{Event}Payload</c> as every wrapped event's is.
+    /// </summary>
+    private void NameWebhookEvents()
+    {
+        if (_document.Webhooks is null) return;
+        foreach (var key in _document.Webhooks.Keys.OrderBy(k => k, StringComparer.Ordinal))
+        {
+            if (_filter is not null && !_filter.IncludesWebhook(key)) continue;
+            var item = _document.Webhooks[key];
+            if (item?.Operations is null || !TryGetOperation(item.Operations, HttpMethod.Post, out var operation)) continue;
+            var (_, media) = JsonMedia(operation.RequestBody?.Content);
+            if (media?.Schema is not { } schema || SchemaFacts.ReferenceId(schema) is not { } id || !_componentNames.TryGetValue(id, out var component)) continue;
+            if (TargetOf(schema)?.Properties is not { } properties || !properties.ContainsKey("event_type")) continue;
+            _memberTypeParents[component] = TypeNames.EventData(component);
+        }
+    }
+
+    /// <summary>Type name -> the name its inline member types are qualified with, where the two differ.</summary>
+    private readonly Dictionary<string, string> _memberTypeParents = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// One event class per webhook. A wrapped event's envelope component (<c>{ "data": CallEnqueued }</c>, named
     /// <c>CallEnqueuedEvent</c>) becomes the event class; a bare event's component (<c>ConferenceFloorChangedEvent</c>)
     /// keeps the event class name and its data record drops the <c>Event</c> suffix, so both shapes read the same.

@@ -62,13 +62,15 @@ internal sealed partial class ModelBuilder
         }
 
         // The naming stage, before any type is built: components claim their names before any inline type, so a
-        // component keeps its own name; operations take their ids, resource groups and method names.
+        // component keeps its own name; operations take their ids, resource groups and method names; bare webhook
+        // events choose the parent name of their inline types.
         foreach (var key in keys)
         {
             if (Classify(schemas[key]) == SchemaClass.Alias) continue;
             _componentNames[key] = _typeNames.Claim(TypeNames.Component(key), ComponentPointer(key));
         }
         NameOperations();
+        NameWebhookEvents();
         foreach (var key in keys)
         {
             _cancellationToken.ThrowIfCancellationRequested();
