@@ -137,11 +137,28 @@ internal sealed partial class ModelBuilder
             queryTypeName = _typeNames.Claim(TypeNames.QueryParameters(baseName), pointer + "/parameters");
         }
 
-        var model = new OperationModel(
-            operationId, httpMethod, path, resources, methodName,
-            operation.Summary?.Trim(), operation.Description?.Trim(), operation.Deprecated,
-            pathParameters.ToEquatableArray(), queryTypeName, queryParameters.ToEquatableArray(),
-            body.Type, body.RawMediaType, body.IsRequired, body.CanBeEmpty, body.HasCommandId, shape, responseType, pointer);
+        var model = new OperationModel
+        {
+            OperationId = operationId,
+            HttpMethod = httpMethod,
+            Path = path,
+            Pointer = pointer,
+            ResourcePath = resources,
+            MethodName = methodName,
+            Summary = operation.Summary?.Trim(),
+            Description = operation.Description?.Trim(),
+            IsDeprecated = operation.Deprecated,
+            PathParameters = pathParameters.ToEquatableArray(),
+            QueryTypeName = queryTypeName,
+            QueryParameters = queryParameters.ToEquatableArray(),
+            Body = body.Type,
+            RawBodyMediaType = body.RawMediaType,
+            BodyIsRequired = body.IsRequired,
+            BodyCanBeEmpty = body.CanBeEmpty,
+            HasCommandId = body.HasCommandId,
+            ResponseShape = shape,
+            ResponseType = responseType,
+        };
         if (body.Type is not null) _operationRefs.Add(body.Type);
         if (responseType is not null) _operationRefs.Add(responseType);
         _operationRefs.AddRange(queryParameters.Select(q => q.Type));
