@@ -9,6 +9,3 @@ internal sealed record ApiModel(
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
     EquatableArray<WebhookEventModel> WebhookEvents);
-
-/// <summary>The generator options read from MSBuild properties and item metadata.</summary>
-internal sealed record GeneratorOptions(string Namespace);

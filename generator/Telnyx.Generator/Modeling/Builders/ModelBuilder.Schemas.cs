@@ -40,9 +40,6 @@ internal sealed partial class ModelBuilder
         return current is OpenApiSchemaReference ? null : current;
     }
 
-    /// <summary>The schema to read facts from: the target of a reference, or the schema itself.</summary>
-    private IOpenApiSchema Concrete(IOpenApiSchema schema) => TargetOf(schema) ?? schema;
-
     /// <summary>A property's description: the reference's own (3.1 allows one beside <c>$ref</c>), else its target's.</summary>
     private string? Describe(IOpenApiSchema schema)
     {
