@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Telnyx.Generator;
 using Telnyx.Generator.Emit;
-using Telnyx.Generator.Spec;
+using Telnyx.Generator.OpenApi;
 
 // Prints medians side by side in one run: the generator's stages on the official document, the whole generator
 // run through the Roslyn driver, and the consumer's compile with and without the document.

@@ -6,14 +6,15 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Telnyx.Generator.Diagnostics;
 using Telnyx.Generator.Emit;
-using Telnyx.Generator.Model;
-using Telnyx.Generator.Spec;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
+using Telnyx.Generator.OpenApi;
 
 namespace Telnyx.Generator;
 
 /// <summary>
 /// Reads the AdditionalFiles marked <c>TelnyxSpec="true"</c> and emits a typed SDK. Wiring only: the stages live in
-/// Spec/ (document -> model), Emit/ (model -> text) and Diagnostics/.
+/// OpenApi/ (text -> document), Modeling/Builders/ (document -> model), Naming/, Emit/ (model -> text) and Diagnostics/.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TelnyxGenerator : IIncrementalGenerator

@@ -107,7 +107,7 @@ internal static class Scenario
 
         await client.Conferences.Actions.RecordStartAsync(conference.Id!, new StartConferenceRecordingRequest { Format = Format.Mp3, Channels = Channels.Single, PlayBeep = true }, cancellationToken: ct);
         Timeline.Step("record start (mp3)");
-        await client.Conferences.Actions.SendDtmfAsync(conference.Id!, new ConferenceSendDTMFRequest { Digits = "1234#", CallControlIds = new[] { agent } }, cancellationToken: ct);
+        await client.Conferences.Actions.SendDtmfAsync(conference.Id!, new ConferenceSendDtmfRequest { Digits = "1234#", CallControlIds = new[] { agent } }, cancellationToken: ct);
         Timeline.Step("send DTMF 1234# to the agent");
         await client.Conferences.Actions.RecordStopAsync(conference.Id!, cancellationToken: ct);
         Timeline.Step("record stop");

@@ -437,8 +437,8 @@ public static class ConferencingOperations
                 true, CommandOk),
             new("conferences.actions.send_dtmf", "ConferenceSendDTMF", "POST",
                 conf + "/actions/send_dtmf",
-                c => Boxed(c.Conferences.Actions.SendDtmfAsync(id, new ConferenceSendDTMFRequest { Digits = "1234#" })),
-                c => Boxed(c.Conferences.Actions.SendDtmfAsync(id, new ConferenceSendDTMFRequest
+                c => Boxed(c.Conferences.Actions.SendDtmfAsync(id, new ConferenceSendDtmfRequest { Digits = "1234#" })),
+                c => Boxed(c.Conferences.Actions.SendDtmfAsync(id, new ConferenceSendDtmfRequest
                 {
                     Digits = "1234#",
                     CallControlIds = [CallControlId],

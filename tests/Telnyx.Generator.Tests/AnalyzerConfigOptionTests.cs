@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Telnyx.Generator.Diagnostics;
+using Telnyx.Generator.Helpers;
 using Telnyx.Generator.Tests.Library;
 
 namespace Telnyx.Generator.Tests;

@@ -87,7 +87,7 @@ public class CachingTests
     {
         var original = GeneratorHarness.BundledSpecText;
         var (driver, first, compilation, text) = FirstRun(original);
-        var diagnosticCount = Value<Telnyx.Generator.Spec.SpecResult>(first, TrackingNames.Parse).Diagnostics.Count;
+        var diagnosticCount = Value<Telnyx.Generator.OpenApi.SpecResult>(first, TrackingNames.Parse).Diagnostics.Count;
 
         var reformatted = Reformat(original);
         driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(GeneratorHarness.SpecPath, reformatted));
@@ -147,7 +147,7 @@ public class CachingTests
             }
             """;
         var (driver, first, compilation, text) = FirstRun(spec);
-        var before = Assert.Single(Value<Telnyx.Generator.Spec.SpecResult>(first, TrackingNames.Parse).Diagnostics);
+        var before = Assert.Single(Value<Telnyx.Generator.OpenApi.SpecResult>(first, TrackingNames.Parse).Diagnostics);
         Assert.Equal("TLX0006", before.Id);
 
         driver = driver.ReplaceAdditionalText(text, new InMemoryAdditionalText(GeneratorHarness.SpecPath, Reformat(spec)));
@@ -155,7 +155,7 @@ public class CachingTests
         var second = driver.GetRunResult().Results.Single();
         var report = Report(second);
 
-        var after = Assert.Single(Value<Telnyx.Generator.Spec.SpecResult>(second, TrackingNames.Parse).Diagnostics);
+        var after = Assert.Single(Value<Telnyx.Generator.OpenApi.SpecResult>(second, TrackingNames.Parse).Diagnostics);
         Assert.NotEqual(before.Location.Line, after.Location.Line);
         AssertReasons(second, TrackingNames.SpecFiles, report, IncrementalStepRunReason.Modified);
         AssertReasons(second, TrackingNames.Parse, report, IncrementalStepRunReason.Modified);

@@ -100,7 +100,7 @@ public class DeterminismTests
     [Theory]
     [InlineData("Conference")]
     [InlineData("QueueCall")]
-    [InlineData("ConferenceSendDTMFRequest")]
+    [InlineData("ConferenceSendDtmfRequest")]
     [InlineData("ConferenceRecordingSavedPayloadRecordingUrls")]
     public void UnreadablePatternAcceptsSpecNames(string name) => Assert.DoesNotMatch(Unreadable, name);
 

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Text;
-using Telnyx.Generator.Spec;
+using Telnyx.Generator.OpenApi;
 
 namespace Telnyx.Generator.Tests;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Telnyx.Generator.Spec;
+using Telnyx.Generator.OpenApi;
 
 namespace Telnyx.Generator.Tests;
 

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Diagnostics;
 

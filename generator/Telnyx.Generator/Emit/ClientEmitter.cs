@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
+using Telnyx.Generator.Naming;
 
 namespace Telnyx.Generator.Emit;
 
@@ -49,29 +51,9 @@ internal static class ClientPlan
             }
             group?.Add(op);
         }
-        // Resource classes must not take a model type's name (a schema may be called "MediaResource").
-        // Ignoring case, as Roslyn compares the hint names (one file per class).
-        var taken = new HashSet<string>(model.Types.Select(t => t.Name), StringComparer.OrdinalIgnoreCase);
-        foreach (var op in model.Operations)
-        {
-            if (op.QueryTypeName is { } q) taken.Add(q);
-        }
-        // Each group claims its class name once ("Oauth.Grants" and "OauthGrants" both concatenate to OauthGrants).
-        var classNames = new Dictionary<string, string>(StringComparer.Ordinal);
-        string ClassName(IEnumerable<string> path)
-        {
-            var key = string.Join(".", path);
-            if (classNames.TryGetValue(key, out var known)) return known;
-            var stem = string.Concat(path);
-            var name = new[] { "Resource", "Operations", "Api" }.Select(suffix => stem + suffix).FirstOrDefault(n => !taken.Contains(n));
-            for (var i = 2; name is null; i++)
-            {
-                if (!taken.Contains(stem + "Resource" + i)) name = stem + "Resource" + i;
-            }
-            taken.Add(name);
-            classNames[key] = name;
-            return name;
-        }
+        var taken = model.Types.Select(t => t.Name).Concat(model.Operations.Where(op => op.QueryTypeName is not null).Select(op => op.QueryTypeName!));
+        var classNames = new ResourceClassNames(taken);
+        string ClassName(IEnumerable<string> path) => classNames.For(path);
 
         var roots = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var op in model.Operations)

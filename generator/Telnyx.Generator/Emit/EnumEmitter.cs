@@ -1,4 +1,4 @@
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 using Telnyx.Generator.Naming;
 
 namespace Telnyx.Generator.Emit;

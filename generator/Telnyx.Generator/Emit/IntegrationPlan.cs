@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -1,5 +1,5 @@
 using System;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -1,4 +1,5 @@
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Helpers;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Linq;
-using Telnyx.Generator.Model;
+using Telnyx.Generator.Modeling;
 
 namespace Telnyx.Generator.Emit;
 

@@ -21,8 +21,8 @@ internal static class Identifiers
 
     /// <summary>
     /// PascalCase: words split on non-alphanumerics and lower-to-upper humps; each word gets an upper-case
-    /// first letter; all-caps words longer than two letters become Capitalized (<c>DTMF</c> stays inside an
-    /// existing PascalCase name, but <c>ALL_LEFT</c> becomes <c>AllLeft</c>). A leading digit gets the
+    /// first letter. Acronyms follow the .NET naming guidelines: two letters stay upper case (<c>IO</c>), longer
+    /// ones are Pascal case (<c>DTMF</c> -> <c>Dtmf</c>, <c>ALL_LEFT</c> -> <c>AllLeft</c>). A leading digit gets the
     /// <paramref name="digitPrefix"/>. Empty input gives <paramref name="fallback"/>.
     /// </summary>
     public static string ToPascalCase(string? name, string fallback = "Value", string digitPrefix = "_")
@@ -38,7 +38,7 @@ internal static class Identifiers
         foreach (var (start, length) in words)
         {
             var allUpper = IsAllUpper(name!, start, length);
-            var keepCase = !allUpper || length <= 2 || words.Count == 1 && LooksPascal(name!);
+            var keepCase = !allUpper || length <= 2;
             sb.Append(char.ToUpperInvariant(name![start]));
             if (length == 1) continue;
             if (keepCase) sb.Append(name, start + 1, length - 1);
@@ -62,20 +62,52 @@ internal static class Identifiers
         return true;
     }
 
-    /// <summary>camelCase, escaped with <c>@</c> when it is a C# keyword.</summary>
+    /// <summary>
+    /// camelCase, escaped with <c>@</c> when it is a C# keyword. A leading two-letter acronym is lower case as a
+    /// whole (<c>IOStream</c> -> <c>ioStream</c>).
+    /// </summary>
     public static string ToCamelCase(string? name, string fallback = "value")
     {
         var pascal = string.IsNullOrEmpty(name) ? ToPascalCase(fallback) : ToPascalCase(name, "");
         if (pascal.Length == 0) pascal = ToPascalCase(fallback);
-        var camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        var camel = pascal[0] == '_' ? pascal : LowerFirstWord(pascal);
         return Keywords.Contains(camel) ? "@" + camel : camel;
     }
 
-    /// <summary>Keeps an existing valid PascalCase identifier (a component name like <c>ConferenceSendDTMFRequest</c>) as it is.</summary>
+    /// <summary>The leading upper-case run in lower case, but for a capital that starts the next word.</summary>
+    private static string LowerFirstWord(string pascal)
+    {
+        var upper = 0;
+        while (upper < pascal.Length && char.IsUpper(pascal[upper])) upper++;
+        if (upper > 1 && upper < pascal.Length && char.IsLower(pascal[upper])) upper--;
+        if (upper <= 1) return char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+        return pascal.Substring(0, upper).ToLowerInvariant() + pascal.Substring(upper);
+    }
+
+    /// <summary>
+    /// A type name. An existing valid PascalCase identifier (a component name) keeps its shape, underscores included,
+    /// but for acronyms longer than two letters: <c>ConferenceSendDTMFRequest</c> -> <c>ConferenceSendDtmfRequest</c>.
+    /// </summary>
     public static string ToTypeName(string? name, string fallback = "Model")
     {
-        if (!string.IsNullOrEmpty(name) && IsIdentifier(name!) && char.IsUpper(name![0])) return name;
+        if (!string.IsNullOrEmpty(name) && IsIdentifier(name!) && char.IsUpper(name![0])) return WithPascalAcronyms(name);
         return ToPascalCase(name, fallback, "Model");
+    }
+
+    /// <summary><paramref name="name"/> with each all-caps word longer than two letters in Pascal case, all else as it is.</summary>
+    private static string WithPascalAcronyms(string name)
+    {
+        var words = t_words ??= new List<(int Start, int Length)>();
+        words.Clear();
+        SplitWords(name, words);
+        char[]? chars = null;
+        foreach (var (start, length) in words)
+        {
+            if (length <= 2 || !IsAllUpper(name, start, length)) continue;
+            chars ??= name.ToCharArray();
+            for (var i = start + 1; i < start + length; i++) chars[i] = char.ToLowerInvariant(chars[i]);
+        }
+        return chars is null ? name : new string(chars);
     }
 
     public static bool IsIdentifier(string name)
@@ -87,8 +119,6 @@ internal static class Identifiers
         }
         return !Keywords.Contains(name);
     }
-
-    private static bool LooksPascal(string name) => IsIdentifier(name) && char.IsUpper(name[0]);
 
     private static bool IsIdentifierPart(char c)
     {

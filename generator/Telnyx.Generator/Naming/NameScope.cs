@@ -47,8 +47,6 @@ internal sealed class NameScope
     /// <summary>A reusable set of reserved names for <see cref="NameScope(IReadOnlyCollection{string}, string[])"/>.</summary>
     public static IReadOnlyCollection<string> Reserve(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);
 
-    public bool IsTaken(string name) => _shared?.Contains(name) == true || _taken.Contains(Key(name));
-
     public bool TryClaim(string name) => _shared?.Contains(name) != true && _taken.Add(Key(name));
 
     /// <summary>Claims <paramref name="preferred"/>, else the first free alternative, else a numbered name.</summary>
