@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Kiota.Serialization.Json;
-using Telnyx.Runtime.Pagination;
+using Telnyx.Runtime;
 using KClient = Telnyx.Benchmarks.Kiota.Client;
 
 namespace Telnyx.Benchmarks.Kiota;

@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.Benchmarks;
 

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Json;
-using Telnyx.Runtime.Pagination;
+using Telnyx.Runtime.Primitives;
+using Telnyx.Runtime;
 
 namespace Telnyx.Benchmarks;
 

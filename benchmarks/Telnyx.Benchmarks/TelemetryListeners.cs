@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading;
-using Telnyx.Runtime.Diagnostics;
+using Telnyx.Runtime;
 
 namespace Telnyx.Benchmarks;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.Benchmarks;
 

@@ -5,8 +5,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using NSec.Cryptography;
 using Telnyx;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 
 namespace Telnyx.Benchmarks;
 

@@ -13,9 +13,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telnyx;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime;
 
 namespace Telnyx.Benchmarks;
 

@@ -144,7 +144,7 @@ public sealed class ConsumerLayout
           {
               public static int Main()
               {
-                  var client = new global::Telnyx.TelnyxClient(new global::Telnyx.Runtime.Http.TelnyxClientOptions { ApiKey = "KEY-unused" });
+                  var client = new global::Telnyx.TelnyxClient(new global::Telnyx.Runtime.TelnyxClientOptions { ApiKey = "KEY-unused" });
                   System.Console.WriteLine(client.GetType().FullName);
                   return Edit.Value;
               }

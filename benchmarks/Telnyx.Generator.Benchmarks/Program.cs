@@ -130,7 +130,7 @@ static CSharpCompilation EmptyCompilation(string source = "namespace Consumer; p
     var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
         .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll")
         .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
-        .Append(MetadataReference.CreateFromFile(typeof(Telnyx.Runtime.Json.ITelnyxJsonModel<>).Assembly.Location));
+        .Append(MetadataReference.CreateFromFile(typeof(Telnyx.Runtime.Primitives.ITelnyxJsonModel<>).Assembly.Location));
     return CSharpCompilation.Create("Consumer", new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview)) }, tpa,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 }

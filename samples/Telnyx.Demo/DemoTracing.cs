@@ -2,7 +2,7 @@ using System;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Telnyx.Runtime.Diagnostics;
+using Telnyx.Runtime;
 
 namespace Telnyx.Demo;
 

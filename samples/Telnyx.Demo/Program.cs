@@ -6,8 +6,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 using Telnyx.Testing;
 
 namespace Telnyx.Demo;

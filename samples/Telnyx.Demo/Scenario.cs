@@ -4,8 +4,7 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.Demo;
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 
 namespace Telnyx.Demo;
 

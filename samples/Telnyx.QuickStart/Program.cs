@@ -1,8 +1,7 @@
 using System;
 using System.Linq;
 using Telnyx;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 using Telnyx.Testing;
 
 // The five most common calls. By default against the fake Telnyx API on 127.0.0.1; with --live against the real API

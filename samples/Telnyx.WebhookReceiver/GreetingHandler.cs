@@ -1,8 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime;
 
 namespace Telnyx.WebhookReceiver;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telnyx;
-using Telnyx.Runtime.Errors;
+using Telnyx.Runtime;
 using Telnyx.WebhookReceiver;
 
 // A Telnyx webhook receiver: POST /webhooks/telnyx verifies the Ed25519 signature over the raw body, deduplicates by event

@@ -10,9 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Telnyx.AspNetCore.Tests.Infrastructure;
-using Telnyx.Runtime.DependencyInjection;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime;
 
 namespace Telnyx.AspNetCore.Tests;
 

@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Telnyx.AspNetCore.Tests.Infrastructure;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime;
 using Xunit.Abstractions;
 
 namespace Telnyx.AspNetCore.Tests;

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using Telnyx.Generator.Tests;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.Compatibility.Tests;
 

@@ -13,7 +13,7 @@ namespace Telnyx.Consumer.Tests;
 /// </summary>
 public sealed class BuiltAssembly
 {
-    private const string OperationAttribute = "Telnyx.Runtime.Http.TelnyxOperationAttribute";
+    private const string OperationAttribute = "Telnyx.Runtime.Primitives.TelnyxOperationAttribute";
 
     private BuiltAssembly(List<Operation> operations, List<(string Namespace, string Name)> events, HashSet<string> types)
     {

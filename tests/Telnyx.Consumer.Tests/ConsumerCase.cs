@@ -88,7 +88,7 @@ public sealed record ConsumerCase(string Name, string Properties, Func<ConsumerK
             using Microsoft.AspNetCore.Builder;
             using Microsoft.Extensions.DependencyInjection;
             using Telnyx;
-            using Telnyx.Runtime.Webhooks.Receiving;
+            using Telnyx.Runtime;
 
             var builder = WebApplication.CreateSlimBuilder(args);
             builder.Services.AddTelnyxClient();

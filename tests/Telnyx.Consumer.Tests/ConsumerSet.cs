@@ -166,7 +166,7 @@ public sealed class ConsumerSet : IAsyncLifetime
             """);
         // Source that uses each generated client, so the generated code is compiled against real use.
         var uses = string.Concat(consumer.Namespaces.Select((ns, i) =>
-            $"    public static global::{ns}.TelnyxClient Client{i}() => new global::{ns}.TelnyxClient(new global::Telnyx.Runtime.Http.TelnyxClientOptions {{ ApiKey = \"KEY-unused\" }});\n"));
+            $"    public static global::{ns}.TelnyxClient Client{i}() => new global::{ns}.TelnyxClient(new global::Telnyx.Runtime.TelnyxClientOptions {{ ApiKey = \"KEY-unused\" }});\n"));
         File.WriteAllText(Path.Combine(dir, "Use.cs"), $"namespace Consumer;\n\npublic static class Use\n{{\n{uses}}}\n");
         if (consumer.Program is { } program) File.WriteAllText(Path.Combine(dir, "Program.cs"), program);
         return file;

@@ -10,8 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.DependencyInjection;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.DependencyInjection.Tests;
 
@@ -182,7 +182,7 @@ public sealed class AddTelnyxClientTests
 
         var client = provider.GetRequiredService<TelnyxClient>();
         Assert.Equal(0, client.Core.Options.Retry.MaxRetries);
-        await Assert.ThrowsAnyAsync<Telnyx.Runtime.Errors.TelnyxApiException>(() => client.Queues.CreateAsync(new CreateQueueRequest { QueueName = "support" }));
+        await Assert.ThrowsAnyAsync<Telnyx.Runtime.TelnyxApiException>(() => client.Queues.CreateAsync(new CreateQueueRequest { QueueName = "support" }));
         Assert.Single(server.Requests);
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.DependencyInjection.Tests;
 

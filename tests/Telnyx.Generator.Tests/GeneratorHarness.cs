@@ -142,7 +142,7 @@ internal static class GeneratorHarness
     {
         var files = TrustedAssemblies.Values.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal)
                                                         || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Concat(Closure(typeof(Telnyx.Runtime.Json.ITelnyxJsonModel<>).Assembly.Location));
+            .Concat(Closure(typeof(Telnyx.Runtime.Primitives.ITelnyxJsonModel<>).Assembly.Location));
         return Union(Array.Empty<MetadataReference>(), files);
     }
 

@@ -29,8 +29,7 @@ public class ReceivingSurfaceTests
         using Microsoft.Extensions.Configuration;
         using Microsoft.Extensions.DependencyInjection;
         using Telnyx;
-        using Telnyx.Runtime.DependencyInjection;
-        using Telnyx.Runtime.Webhooks.Receiving;
+        using Telnyx.Runtime;
 
         namespace Consumer;
 
@@ -116,7 +115,7 @@ public class ReceivingSurfaceTests
         const string nested = """
             using Microsoft.Extensions.Configuration;
             using Microsoft.Extensions.DependencyInjection;
-            using Telnyx.Runtime.DependencyInjection;
+            using Telnyx.Runtime;
 
             namespace Telnyx.App.Tests;
 
@@ -149,7 +148,7 @@ public class ReceivingSurfaceTests
             var owner = method!.ContainingType.ToDisplayString() switch
             {
                 "Telnyx.TelnyxClientServiceCollectionExtensions" => "Generated",
-                "Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions" => "Runtime",
+                "Telnyx.Runtime.TelnyxServiceCollectionExtensions" => "Runtime",
                 var other => other,
             };
             var parameters = method.ReducedFrom is null ? method.Parameters.Skip(1) : method.Parameters;
@@ -219,10 +218,10 @@ public class ReceivingSurfaceTests
             namespace Consumer;
             public sealed class H : Telnyx.TelnyxWebhookHandler
             {
-                public override System.Threading.Tasks.ValueTask OnUnknownEventAsync(Telnyx.UnknownEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
-                public override System.Threading.Tasks.ValueTask OnUnknownEventEventAsync(Telnyx.UnknownEventEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
-                public override System.Threading.Tasks.ValueTask OnUnknownAsync(Telnyx.UnknownWebhookEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
-                public override System.Threading.Tasks.ValueTask OnDispatchAsync(Telnyx.DispatchEvent webhookEvent, Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnUnknownEventAsync(Telnyx.UnknownEvent webhookEvent, Telnyx.Runtime.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnUnknownEventEventAsync(Telnyx.UnknownEventEvent webhookEvent, Telnyx.Runtime.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnUnknownAsync(Telnyx.UnknownWebhookEvent webhookEvent, Telnyx.Runtime.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
+                public override System.Threading.Tasks.ValueTask OnDispatchAsync(Telnyx.DispatchEvent webhookEvent, Telnyx.Runtime.TelnyxWebhookContext context, System.Threading.CancellationToken cancellationToken) => default;
             }
             """);
         Assert.Null(result.Results.Single().Exception);

@@ -105,8 +105,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         using System.Threading.Tasks;
         using Microsoft.Extensions.DependencyInjection;
         using Telnyx;
-        using Telnyx.Runtime.DependencyInjection;
-        using Telnyx.Runtime.Http;
+        using Telnyx.Runtime;
 
         internal static class Program
         {
@@ -142,7 +141,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
             private static int Main()
             {
                 var widget = new My.Widgets.Widget { Id = "w-1", Size = 3 };
-                using var client = new My.Widgets.TelnyxClient(new Telnyx.Runtime.Http.TelnyxClientOptions { ApiKey = "unused" });
+                using var client = new My.Widgets.TelnyxClient(new Telnyx.Runtime.TelnyxClientOptions { ApiKey = "unused" });
                 Console.WriteLine($"widget {widget.Id} {client.GetType().FullName}");
                 return 0;
             }

@@ -37,9 +37,9 @@ public static partial class TelnyxEndpointRouteBuilderExtensions
     private static async global::System.Threading.Tasks.Task ReceiveAsync(global::Microsoft.AspNetCore.Http.HttpContext context)
     {
         var services = context.RequestServices;
-        var receiver = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookReceiver<TelnyxWebhookEvent>>(services);
+        var receiver = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Telnyx.Runtime.TelnyxWebhookReceiver<TelnyxWebhookEvent>>(services);
         // The handler is built from the request scope only if the delivery verifies, parses and is not a duplicate.
-        var dispatcher = new global::Telnyx.Runtime.Webhooks.Receiving.ScopedWebhookDispatcher<TelnyxWebhookEvent>(services);
+        var dispatcher = new global::Telnyx.Runtime.Primitives.ScopedWebhookDispatcher<TelnyxWebhookEvent>(services);
         var request = context.Request;
         var headers = new global::System.Collections.Generic.Dictionary<string, string>(request.Headers.Count, global::System.StringComparer.OrdinalIgnoreCase);
         foreach (var header in request.Headers)

@@ -9,10 +9,10 @@ internal static class CSharpTypes
     public const string Reader = "global::System.Text.Json.Utf8JsonReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
-    public const string JsonRead = "global::Telnyx.Runtime.Json.JsonRead";
-    public const string JsonWrite = "global::Telnyx.Runtime.Json.JsonWrite";
-    public const string Model = "global::Telnyx.Runtime.Json.ITelnyxJsonModel";
-    public const string Converter = "global::Telnyx.Runtime.Json.TelnyxJsonConverter";
+    public const string JsonRead = "global::Telnyx.Runtime.Primitives.JsonRead";
+    public const string JsonWrite = "global::Telnyx.Runtime.Primitives.JsonWrite";
+    public const string Model = "global::Telnyx.Runtime.Primitives.ITelnyxJsonModel";
+    public const string Converter = "global::Telnyx.Runtime.Primitives.TelnyxJsonConverter";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Telnyx.Generator\", \"0.1.0\")]";
 
     public static string Name(TypeRef type, string ns) => type.Kind switch

@@ -8,12 +8,12 @@ namespace Telnyx.Generator.Emit;
 /// <summary>Emits <c>TelnyxClient</c> and one class per resource group, with one async method per operation.</summary>
 internal static class ClientEmitter
 {
-    private const string Core = "global::Telnyx.Runtime.Http.TelnyxHttpCore";
-    private const string Request = "global::Telnyx.Runtime.Http.TelnyxRequest";
-    private const string Options = "global::Telnyx.Runtime.Http.RequestOptions";
-    private const string ClientOptions = "global::Telnyx.Runtime.Http.TelnyxClientOptions";
+    private const string Core = "global::Telnyx.Runtime.Primitives.TelnyxHttpCore";
+    private const string Request = "global::Telnyx.Runtime.Primitives.TelnyxRequest";
+    private const string Options = "global::Telnyx.Runtime.RequestOptions";
+    private const string ClientOptions = "global::Telnyx.Runtime.TelnyxClientOptions";
     private const string Token = "global::System.Threading.CancellationToken";
-    private const string Url = "global::Telnyx.Runtime.Http.TelnyxUrl";
+    private const string Url = "global::Telnyx.Runtime.Primitives.TelnyxUrl";
 
     public static void EmitClient(SourceWriter w, EquatableArray<ResourceChild> roots, bool hasWebhooks)
     {
@@ -52,15 +52,15 @@ internal static class ClientEmitter
                 w.DocXml("Webhook verification and parsing, with the key from <c>TelnyxClientOptions.WebhookPublicKey</c> or <c>TELNYX_PUBLIC_KEY</c>.");
                 w.Line("public TelnyxWebhooks Webhooks { get; }");
                 w.Line();
-                using (w.Block("private static global::Telnyx.Runtime.Webhooks.TelnyxWebhookVerifier CreateWebhookVerifier(" + ClientOptions + " options)"))
+                using (w.Block("private static global::Telnyx.Runtime.TelnyxWebhookVerifier CreateWebhookVerifier(" + ClientOptions + " options)"))
                 {
                     w.Line("var key = options.WebhookPublicKey;");
                     w.Line("if (string.IsNullOrWhiteSpace(key)) key = global::System.Environment.GetEnvironmentVariable(" + ClientOptions + ".WebhookPublicKeyEnvironmentVariable);");
                     using (w.Block("if (string.IsNullOrWhiteSpace(key))"))
                     {
-                        w.Line("throw new global::Telnyx.Runtime.Errors.TelnyxConfigurationException(\"No Telnyx webhook public key: set TelnyxClientOptions.WebhookPublicKey or the TELNYX_PUBLIC_KEY environment variable (Mission Control Portal, Keys & Credentials, Public Key).\");");
+                        w.Line("throw new global::Telnyx.Runtime.TelnyxConfigurationException(\"No Telnyx webhook public key: set TelnyxClientOptions.WebhookPublicKey or the TELNYX_PUBLIC_KEY environment variable (Mission Control Portal, Keys & Credentials, Public Key).\");");
                     }
-                    w.Line("return new global::Telnyx.Runtime.Webhooks.TelnyxWebhookVerifier(key, options.WebhookTolerance, options.TimeProvider);");
+                    w.Line("return new global::Telnyx.Runtime.TelnyxWebhookVerifier(key, options.WebhookTolerance, options.TimeProvider);");
                 }
             }
             foreach (var root in roots)
@@ -75,11 +75,11 @@ internal static class ClientEmitter
             w.Line();
             w.Doc("Sends a request to an endpoint the document does not describe, with the same authentication, retries and errors.");
             w.Line("/// <param name=\"method\">The HTTP method.</param>");
-            w.Line("/// <param name=\"path\">The path relative to the base URL, starting with <c>/</c>; escape parameters with <see cref=\"global::Telnyx.Runtime.Http.TelnyxUrl.EscapePathSegment(string, string)\"/>.</param>");
+            w.Line("/// <param name=\"path\">The path relative to the base URL, starting with <c>/</c>; escape parameters with <see cref=\"global::Telnyx.Runtime.Primitives.TelnyxUrl.EscapePathSegment(string, string)\"/>.</param>");
             w.Line("/// <param name=\"jsonBody\">The UTF-8 JSON body, or null for none.</param>");
             w.Line("/// <param name=\"options\">Per-request overrides.</param>");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
-            w.Line("public global::System.Threading.Tasks.Task<global::Telnyx.Runtime.Http.TelnyxRawResponse> SendRawAsync(global::System.Net.Http.HttpMethod method, string path, global::System.ReadOnlyMemory<byte>? jsonBody = null, " + Options + "? options = null, " + Token + " cancellationToken = default)");
+            w.Line("public global::System.Threading.Tasks.Task<global::Telnyx.Runtime.TelnyxRawResponse> SendRawAsync(global::System.Net.Http.HttpMethod method, string path, global::System.ReadOnlyMemory<byte>? jsonBody = null, " + Options + "? options = null, " + Token + " cancellationToken = default)");
             w.Line("    => _core.SendRawAsync(method, path, jsonBody, options, cancellationToken);");
             w.Line();
             w.Line("/// <inheritdoc />");
@@ -178,20 +178,20 @@ internal static class ClientEmitter
         switch (op.ResponseShape)
         {
             case ResponseShape.Paged:
-                returnType = "global::Telnyx.Runtime.Pagination.TelnyxPager<" + CSharpTypes.Name(op.ResponseType!, ns) + ">";
+                returnType = "global::Telnyx.Runtime.TelnyxPager<" + CSharpTypes.Name(op.ResponseType!, ns) + ">";
                 break;
             case ResponseShape.None:
                 returnType = "global::System.Threading.Tasks.Task";
                 break;
             case ResponseShape.Raw:
-                returnType = "global::System.Threading.Tasks.Task<global::Telnyx.Runtime.Http.TelnyxRawResponse>";
+                returnType = "global::System.Threading.Tasks.Task<global::Telnyx.Runtime.TelnyxRawResponse>";
                 break;
             default:
                 returnType = "global::System.Threading.Tasks.Task<" + CSharpTypes.Name(op.ResponseType!, ns) + ">";
                 break;
         }
 
-        w.Line("[global::Telnyx.Runtime.Http.TelnyxOperation(" + SourceWriter.Literal(op.OperationId) + ", " + SourceWriter.Literal(op.HttpMethod) + ", " + SourceWriter.Literal(op.Path) + ")]");
+        w.Line("[global::Telnyx.Runtime.Primitives.TelnyxOperation(" + SourceWriter.Literal(op.OperationId) + ", " + SourceWriter.Literal(op.HttpMethod) + ", " + SourceWriter.Literal(op.Path) + ")]");
         using (w.Block("public " + returnType + " " + op.MethodName + "Async(" + string.Join(", ", args) + ")"))
         {
             var path = PathExpression(op);
@@ -214,7 +214,7 @@ internal static class ClientEmitter
             if (op.ResponseShape == ResponseShape.Paged)
             {
                 w.Line("var path = " + path + ";");
-                w.Line("return new global::Telnyx.Runtime.Pagination.TelnyxPager<" + CSharpTypes.Name(op.ResponseType!, ns) + ">(");
+                w.Line("return new global::Telnyx.Runtime.TelnyxPager<" + CSharpTypes.Name(op.ResponseType!, ns) + ">(");
                 w.Indent();
                 w.Line("_core,");
                 w.Line("(pageNumber, pageSize) =>");
@@ -362,7 +362,7 @@ internal static class ClientEmitter
                             w.Line("message.AddQuery(" + name + ", " + p.Name + ");");
                             break;
                         case TypeKind.Array when p.Type.Element!.Kind is not (TypeKind.Object or TypeKind.Union or TypeKind.Array or TypeKind.Map or TypeKind.Json):
-                            w.Line("global::Telnyx.Runtime.Http.DeepObjectQuery.AddValues(message, " + name + ", " + p.Name + ");");
+                            w.Line("global::Telnyx.Runtime.Primitives.DeepObjectQuery.AddValues(message, " + name + ", " + p.Name + ");");
                             break;
                         case TypeKind.Object:
                         case TypeKind.Union:
@@ -370,7 +370,7 @@ internal static class ClientEmitter
                         case TypeKind.Map:
                         case TypeKind.Array:
                             // deepObject: name[key]=value (nested keys bracketed); other styles: the value's JSON text.
-                            w.Line("global::Telnyx.Runtime.Http.DeepObjectQuery." + (p.Style == "deepObject" ? "Add" : "AddJson") + "(message, " + name + ", " + p.Name + ");");
+                            w.Line("global::Telnyx.Runtime.Primitives.DeepObjectQuery." + (p.Style == "deepObject" ? "Add" : "AddJson") + "(message, " + name + ", " + p.Name + ");");
                             break;
                     }
                 }

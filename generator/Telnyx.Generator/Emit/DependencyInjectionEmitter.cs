@@ -13,12 +13,12 @@ internal static class DependencyInjectionEmitter
     private const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
     private const string HttpClientBuilder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
     private const string Configuration = "global::Microsoft.Extensions.Configuration.IConfiguration";
-    private const string Core = "global::Telnyx.Runtime.Http.TelnyxHttpCore";
-    private const string ClientOptions = "global::Telnyx.Runtime.Http.TelnyxClientOptions";
-    private const string ReceiverOptions = "global::Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookReceiverOptions";
-    private const string Registrations = "global::Telnyx.Runtime.DependencyInjection.TelnyxServiceCollectionExtensions";
-    private const string WebhookRegistrations = "global::Telnyx.Runtime.DependencyInjection.TelnyxWebhookServiceCollectionExtensions";
-    private const string WebhooksBuilder = "global::Telnyx.Runtime.DependencyInjection.TelnyxWebhooksBuilder";
+    private const string Core = "global::Telnyx.Runtime.Primitives.TelnyxHttpCore";
+    private const string ClientOptions = "global::Telnyx.Runtime.TelnyxClientOptions";
+    private const string ReceiverOptions = "global::Telnyx.Runtime.TelnyxWebhookReceiverOptions";
+    private const string Registrations = "global::Telnyx.Runtime.TelnyxServiceCollectionExtensions";
+    private const string WebhookRegistrations = "global::Telnyx.Runtime.TelnyxWebhookServiceCollectionExtensions";
+    private const string WebhooksBuilder = "global::Telnyx.Runtime.TelnyxWebhooksBuilder";
 
     public static void Emit(SourceWriter w, bool hasWebhooks)
     {

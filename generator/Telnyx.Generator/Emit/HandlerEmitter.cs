@@ -14,7 +14,7 @@ internal static class HandlerEmitter
 {
     public const string ClassName = "TelnyxWebhookHandler";
 
-    private const string Context = "global::Telnyx.Runtime.Webhooks.Receiving.TelnyxWebhookContext";
+    private const string Context = "global::Telnyx.Runtime.TelnyxWebhookContext";
     private const string Token = "global::System.Threading.CancellationToken";
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string Parameters = "TelnyxWebhookEvent webhookEvent, " + Context + " context, " + Token + " cancellationToken";
@@ -49,7 +49,7 @@ internal static class HandlerEmitter
         w.Line("/// <remarks>One instance serves one delivery (it is registered as a scoped service), so constructor injection of scoped services works. "
             + "Throwing from a method answers 500, so Telnyx delivers the event again; with deduplication on (the default), a delivery of an event already handled is answered without calling it again.</remarks>");
         w.Line(CSharpTypes.GeneratedCode);
-        using (w.Block("public abstract partial class " + ClassName + " : global::Telnyx.Runtime.Webhooks.Receiving.ITelnyxWebhookDispatcher<TelnyxWebhookEvent>"))
+        using (w.Block("public abstract partial class " + ClassName + " : global::Telnyx.Runtime.Primitives.ITelnyxWebhookDispatcher<TelnyxWebhookEvent>"))
         {
             for (var i = 0; i < events.Count; i++)
             {

@@ -28,10 +28,10 @@ public static partial class TelnyxRedisWebhooksBuilderExtensions
     /// <param name="builder">The builder returned by <c>services.AddTelnyxWebhooks&lt;THandler&gt;()</c>.</param>
     /// <param name="keyPrefix">Put after <c>InstanceName</c> and before each event id; <c>telnyx-webhook:</c> by default.</param>
     /// <returns>The same builder.</returns>
-    public static global::Telnyx.Runtime.DependencyInjection.TelnyxWebhooksBuilder UseRedisDeduplication(this global::Telnyx.Runtime.DependencyInjection.TelnyxWebhooksBuilder builder, string? keyPrefix = null)
+    public static global::Telnyx.Runtime.TelnyxWebhooksBuilder UseRedisDeduplication(this global::Telnyx.Runtime.TelnyxWebhooksBuilder builder, string? keyPrefix = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(builder);
-        return global::Telnyx.Runtime.DependencyInjection.TelnyxWebhookServiceCollectionExtensions.UseDeliveryStore(builder, provider => TelnyxRedisDeliveryStore.Create(provider, keyPrefix));
+        return global::Telnyx.Runtime.TelnyxWebhookServiceCollectionExtensions.UseDeliveryStore(builder, provider => TelnyxRedisDeliveryStore.Create(provider, keyPrefix));
     }
 }
 """;
@@ -43,7 +43,7 @@ public static partial class TelnyxRedisWebhooksBuilderExtensions
 /// deduplication window.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Telnyx.Generator", "0.1.0")]
-internal sealed partial class TelnyxRedisDeliveryStore : global::Telnyx.Runtime.Webhooks.Receiving.ITelnyxWebhookDeliveryStore, global::System.IAsyncDisposable, global::System.IDisposable
+internal sealed partial class TelnyxRedisDeliveryStore : global::Telnyx.Runtime.ITelnyxWebhookDeliveryStore, global::System.IAsyncDisposable, global::System.IDisposable
 {
     private const string DefaultKeyPrefix = "telnyx-webhook:";
     private const string ClaimPrefix = "claim:";
@@ -89,7 +89,7 @@ internal sealed partial class TelnyxRedisDeliveryStore : global::Telnyx.Runtime.
         throw new global::System.InvalidOperationException("UseRedisDeduplication needs Redis: register an IConnectionMultiplexer, or call AddStackExchangeRedisCache(options => options.Configuration = \"host:6379\").");
     }
 
-    public async global::System.Threading.Tasks.ValueTask<global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaim> TryClaimAsync(string eventId, global::System.TimeSpan claimLifetime, global::System.Threading.CancellationToken cancellationToken)
+    public async global::System.Threading.Tasks.ValueTask<global::Telnyx.Runtime.TelnyxDeliveryClaim> TryClaimAsync(string eventId, global::System.TimeSpan claimLifetime, global::System.Threading.CancellationToken cancellationToken)
     {
         global::System.ArgumentNullException.ThrowIfNull(eventId);
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
@@ -97,23 +97,23 @@ internal sealed partial class TelnyxRedisDeliveryStore : global::Telnyx.Runtime.
         var token = global::System.Guid.NewGuid().ToString("N");
         if (await database.StringSetAsync(key, ClaimPrefix + token, claimLifetime, global::StackExchange.Redis.When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false))
         {
-            return new global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaim(eventId, global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaimStatus.Claimed, token);
+            return new global::Telnyx.Runtime.TelnyxDeliveryClaim(eventId, global::Telnyx.Runtime.TelnyxDeliveryClaimStatus.Claimed, token);
         }
         var current = await database.StringGetAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
         // A key that expired between the two calls reads as in progress: Telnyx tries again and the next claim wins.
         var status = current == Handled
-            ? global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaimStatus.AlreadyHandled
-            : global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaimStatus.InProgress;
-        return new global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaim(eventId, status, string.Empty);
+            ? global::Telnyx.Runtime.TelnyxDeliveryClaimStatus.AlreadyHandled
+            : global::Telnyx.Runtime.TelnyxDeliveryClaimStatus.InProgress;
+        return new global::Telnyx.Runtime.TelnyxDeliveryClaim(eventId, status, string.Empty);
     }
 
-    public async global::System.Threading.Tasks.ValueTask MarkHandledAsync(global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaim claim, global::System.TimeSpan window, global::System.Threading.CancellationToken cancellationToken)
+    public async global::System.Threading.Tasks.ValueTask MarkHandledAsync(global::Telnyx.Runtime.TelnyxDeliveryClaim claim, global::System.TimeSpan window, global::System.Threading.CancellationToken cancellationToken)
     {
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         await database.StringSetAsync(Key(claim.EventId), Handled, window).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async global::System.Threading.Tasks.ValueTask ReleaseAsync(global::Telnyx.Runtime.Webhooks.Receiving.TelnyxDeliveryClaim claim, global::System.Threading.CancellationToken cancellationToken)
+    public async global::System.Threading.Tasks.ValueTask ReleaseAsync(global::Telnyx.Runtime.TelnyxDeliveryClaim claim, global::System.Threading.CancellationToken cancellationToken)
     {
         var database = await DatabaseAsync(cancellationToken).ConfigureAwait(false);
         var key = Key(claim.EventId);

@@ -9,7 +9,7 @@ namespace Telnyx.Generator.Emit;
 /// </summary>
 internal static class WebhookEmitter
 {
-    private const string Verifier = "global::Telnyx.Runtime.Webhooks.TelnyxWebhookVerifier";
+    private const string Verifier = "global::Telnyx.Runtime.TelnyxWebhookVerifier";
 
     /// <summary>
     /// <c>client.Webhooks</c>: the runtime's <c>TelnyxWebhooks&lt;TEvent&gt;</c> does the verifying and unwrapping; the
@@ -20,7 +20,7 @@ internal static class WebhookEmitter
         w.Line();
         w.DocXml("Verifies and parses Telnyx webhooks into <see cref=\"TelnyxWebhookEvent\"/>: <c>Unwrap(rawBody, TelnyxWebhookHeaders.From(request.Headers))</c>.");
         w.Line(CSharpTypes.GeneratedCode);
-        using (w.Block("public sealed partial class TelnyxWebhooks : global::Telnyx.Runtime.Webhooks.TelnyxWebhooks<TelnyxWebhookEvent>"))
+        using (w.Block("public sealed partial class TelnyxWebhooks : global::Telnyx.Runtime.TelnyxWebhooks<TelnyxWebhookEvent>"))
         {
             w.DocXml("Uses an existing verifier.");
             w.Line("public TelnyxWebhooks(" + Verifier + " verifier)");
@@ -46,7 +46,7 @@ internal static class WebhookEmitter
         w.Doc("A Telnyx webhook event: pattern-match on the concrete type (one per event type), or read the common fields here.");
         w.Line("/// <remarks>Events this version of the spec does not list arrive as <see cref=\"UnknownWebhookEvent\"/> with their raw JSON.</remarks>");
         w.Line(CSharpTypes.GeneratedCode);
-        using (w.Block("public abstract partial record TelnyxWebhookEvent : global::Telnyx.Runtime.Webhooks.Receiving.ITelnyxWebhookEvent"))
+        using (w.Block("public abstract partial record TelnyxWebhookEvent : global::Telnyx.Runtime.Primitives.ITelnyxWebhookEvent"))
         {
             w.Line("private protected TelnyxWebhookEvent()");
             w.Line("{");
@@ -72,12 +72,12 @@ internal static class WebhookEmitter
             w.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The body is not a JSON object or is malformed.</exception>");
             using (w.Block("public static TelnyxWebhookEvent ParseUnverified(global::System.ReadOnlySpan<byte> utf8Json)"))
             {
-                w.Line("var reader = new " + CSharpTypes.Reader + "(utf8Json, global::Telnyx.Runtime.Json.TelnyxJson.DefaultReaderOptions);");
+                w.Line("var reader = new " + CSharpTypes.Reader + "(utf8Json, global::Telnyx.Runtime.TelnyxJson.DefaultReaderOptions);");
                 using (w.Block("if (!reader.Read())"))
                 {
                     w.Line("throw new global::System.Text.Json.JsonException(\"The webhook body is empty.\");");
                 }
-                w.Line("var header = global::Telnyx.Runtime.Webhooks.WebhookEnvelope.Locate(ref reader);");
+                w.Line("var header = global::Telnyx.Runtime.Primitives.WebhookEnvelope.Locate(ref reader);");
                 using (w.Block("switch (header.EventType)"))
                 {
                     foreach (var e in events)
@@ -89,7 +89,7 @@ internal static class WebhookEmitter
                     }
                     w.Line("default:");
                     w.Indent();
-                    w.Line("var raw = new " + CSharpTypes.Reader + "(utf8Json, global::Telnyx.Runtime.Json.TelnyxJson.DefaultReaderOptions);");
+                    w.Line("var raw = new " + CSharpTypes.Reader + "(utf8Json, global::Telnyx.Runtime.TelnyxJson.DefaultReaderOptions);");
                     w.Line("raw.Read();");
                     w.Line("return new UnknownWebhookEvent { Raw = " + CSharpTypes.JsonElement + ".ParseValue(ref raw), Id = header.Id, EventType = header.EventType ?? string.Empty, OccurredAt = header.OccurredAt, RecordType = header.RecordType, Meta = header.Meta };");
                     w.Unindent();

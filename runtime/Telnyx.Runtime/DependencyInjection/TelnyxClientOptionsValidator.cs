@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.Http;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>Checks <see cref="TelnyxClientOptions"/> at start-up (<c>ValidateOnStart</c>) with messages naming the configuration key.</summary>
 internal sealed class TelnyxClientOptionsValidator : IValidateOptions<TelnyxClientOptions>

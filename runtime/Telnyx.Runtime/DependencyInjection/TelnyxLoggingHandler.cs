@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Logs each HTTP attempt: method, path (no query), status and elapsed time. The <c>Authorization</c> header is

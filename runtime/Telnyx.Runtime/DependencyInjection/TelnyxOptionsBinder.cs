@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
-using Telnyx.Runtime.Http;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Binds <see cref="TelnyxClientOptions"/> from configuration by hand: no reflection, so it is trim- and AOT-safe.

@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Registers a generated Telnyx client with dependency injection: a typed client of <see cref="IHttpClientFactory"/>,

@@ -2,11 +2,8 @@ using System;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks.Receiving;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Finds the webhook public key, first found wins: <see cref="TelnyxWebhookReceiverOptions.PublicKey"/>

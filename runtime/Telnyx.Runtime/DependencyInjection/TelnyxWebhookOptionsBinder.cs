@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Configuration;
-using Telnyx.Runtime.Webhooks.Receiving;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Binds <see cref="TelnyxWebhookReceiverOptions"/> from the <c>Telnyx:Webhooks</c> section by hand: no reflection, so it

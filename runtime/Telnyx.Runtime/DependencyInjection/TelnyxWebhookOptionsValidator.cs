@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>Checks <see cref="TelnyxWebhookReceiverOptions"/> at start-up (<c>ValidateOnStart</c>), naming the configuration key.</summary>
 internal sealed class TelnyxWebhookOptionsValidator : IValidateOptions<TelnyxWebhookReceiverOptions>

@@ -6,11 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Registers the webhook receiver. Generated code calls it from <c>services.AddTelnyxWebhooks&lt;THandler&gt;()</c>

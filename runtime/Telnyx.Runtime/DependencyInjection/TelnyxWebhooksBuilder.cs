@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Telnyx.Runtime.DependencyInjection;
+namespace Telnyx.Runtime;
 
 /// <summary>Returned by <c>services.AddTelnyxWebhooks&lt;THandler&gt;()</c>, to choose the deduplication store.</summary>
 public sealed class TelnyxWebhooksBuilder

@@ -2,10 +2,9 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.Diagnostics;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The span and the metrics of one SDK call, from the first attempt to the parsed result. An instance exists only

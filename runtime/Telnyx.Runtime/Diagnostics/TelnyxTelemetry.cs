@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Telnyx.Runtime.Diagnostics;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The names under which the SDK reports traces and metrics: one <see cref="ActivitySource"/> and one <see cref="Meter"/>,

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 
-namespace Telnyx.Runtime.Errors;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The Telnyx API answered with a non-success status. Specific statuses raise the subclasses

@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Errors;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// No HTTP response could be obtained (DNS, connect, TLS, connection reset, response cut off), and every retry

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Telnyx.Runtime.Errors;
+namespace Telnyx.Runtime;
 
 /// <summary>One entry of the <c>errors</c> array of a Telnyx error response.</summary>
 /// <param name="Code">The Telnyx error code, for example <c>10005</c> (numbers are kept as their text).</param>

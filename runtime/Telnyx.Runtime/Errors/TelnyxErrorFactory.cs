@@ -3,9 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Errors;
+namespace Telnyx.Runtime;
 
 /// <summary>Parses Telnyx error bodies and maps a status to its typed exception.</summary>
 internal static class TelnyxErrorFactory

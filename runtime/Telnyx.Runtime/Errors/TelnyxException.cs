@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Errors;
+namespace Telnyx.Runtime;
 
 /// <summary>Base class of every exception the Telnyx client throws on purpose.</summary>
 public class TelnyxException : Exception
@@ -38,7 +38,7 @@ public class TelnyxException : Exception
 
     /// <summary>
     /// How many HTTP attempts were made before this exception was thrown: 1 when the first attempt failed with a
-    /// non-retryable outcome, <c>1 + MaxRetries</c> (of <see cref="Http.TelnyxRetryPolicy"/> or <see cref="Http.RequestOptions"/>) when every retry was spent, 0 when no request was sent.
+    /// non-retryable outcome, <c>1 + MaxRetries</c> (of <see cref="TelnyxRetryPolicy"/> or <see cref="RequestOptions"/>) when every retry was spent, 0 when no request was sent.
     /// </summary>
     public int Attempts { get; }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// The cancellation of one attempt: the caller's token plus the per-attempt timeout. On the system clock the

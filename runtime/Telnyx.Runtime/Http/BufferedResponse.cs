@@ -1,8 +1,7 @@
 using System;
 using System.Net.Http;
-using Telnyx.Runtime.Diagnostics;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>A 2xx response whose body sits in a pooled buffer; the send path disposes it exactly once.</summary>
 internal readonly struct BufferedResponse

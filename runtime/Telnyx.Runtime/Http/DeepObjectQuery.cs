@@ -4,9 +4,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Query parameters whose value is structured: OpenAPI <c>style: deepObject</c> (<c>filter[name]=x</c>,

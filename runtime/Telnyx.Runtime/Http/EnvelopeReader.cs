@@ -2,10 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
-using Telnyx.Runtime.Pagination;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Parses the Telnyx response envelope (<c>{ "data": ..., "meta": ... }</c>) for single values, whole bodies and list

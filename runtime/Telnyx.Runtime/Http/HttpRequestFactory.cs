@@ -5,9 +5,8 @@ using System.Net.Http;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Turns a <see cref="TelnyxRequest"/> plus per-call options into an <see cref="HttpRequestMessage"/>: URL and query,

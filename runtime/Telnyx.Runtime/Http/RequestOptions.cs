@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime;
 
 /// <summary>Per-call overrides and additions; every member is optional.</summary>
 public sealed class RequestOptions

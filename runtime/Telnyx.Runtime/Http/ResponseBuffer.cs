@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Reads a response body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>; return it with <see cref="Return"/>.</summary>
 internal static class ResponseBuffer

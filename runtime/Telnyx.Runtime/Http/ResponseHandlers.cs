@@ -1,13 +1,12 @@
 using System;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Turns a buffered 2xx response into the call's result. Implemented by readonly structs and taken as a constrained
 /// generic by <see cref="TelnyxHttpCore.SendWithHandlerAsync{THandler, T}"/>, so each shape is one call, never a boxed object.
 /// A <see cref="System.Text.Json.JsonException"/>, <see cref="InvalidOperationException"/>, <see cref="FormatException"/>
-/// or <see cref="OverflowException"/> thrown here becomes a <see cref="Errors.TelnyxInvalidResponseException"/>.
+/// or <see cref="OverflowException"/> thrown here becomes a <see cref="TelnyxInvalidResponseException"/>.
 /// </summary>
 /// <typeparam name="T">The result type.</typeparam>
 internal interface IResponseHandler<T>

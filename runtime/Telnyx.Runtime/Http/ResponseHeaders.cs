@@ -4,7 +4,7 @@ using System.Collections.ObjectModel;
 using System.Net.Http;
 using System.Net.Http.Headers;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Copies a response's headers (message and content) into the read-only map the public types expose.</summary>
 internal static class ResponseHeaders

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Net.Http.Headers;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Reads the server-requested retry wait from <c>retry-after-ms</c> / <c>Retry-After</c>.</summary>
 internal static class RetryAfterHeader

@@ -1,7 +1,8 @@
 using System;
 using System.Net.Http;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime;
 
 /// <summary>Configuration of a Telnyx client. Read once, when the client (its <see cref="TelnyxHttpCore"/>) is created.</summary>
 public sealed class TelnyxClientOptions
@@ -23,7 +24,7 @@ public sealed class TelnyxClientOptions
     /// <summary>
     /// The API key sent as <c>Authorization: Bearer</c>. When null or blank, the <c>TELNYX_API_KEY</c> environment
     /// variable is used; when that is missing too, every call throws
-    /// <see cref="Errors.TelnyxConfigurationException"/> before sending anything.
+    /// <see cref="TelnyxConfigurationException"/> before sending anything.
     /// </summary>
     public string? ApiKey { get; set; }
 
@@ -36,7 +37,7 @@ public sealed class TelnyxClientOptions
     /// <summary>
     /// The timeout of one attempt (sending, waiting for and reading the whole response); default 60 seconds.
     /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> disables it. An attempt that times out is retried;
-    /// when no retry is left, <see cref="Errors.TelnyxTimeoutException"/> is thrown.
+    /// when no retry is left, <see cref="TelnyxTimeoutException"/> is thrown.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -10,11 +10,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Diagnostics;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Sends <see cref="TelnyxRequest"/>s: authentication, default headers, per-attempt timeouts, retries with backoff,

@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Marks a generated client method with the OpenAPI operation it calls.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]

@@ -4,9 +4,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// One API call before it is sent: method, path, query, extra headers and an optional JSON body that is

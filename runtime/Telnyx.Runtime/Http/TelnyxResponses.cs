@@ -3,12 +3,7 @@ using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
 
-namespace Telnyx.Runtime.Http;
-
-/// <summary>Reads one JSON value; the reader is positioned on its first token and must be left on its last.</summary>
-/// <typeparam name="T">The value type.</typeparam>
-/// <param name="reader">The reader.</param>
-public delegate T JsonValueReader<T>(ref Utf8JsonReader reader);
+namespace Telnyx.Runtime;
 
 /// <summary>A complete HTTP response: status, headers and the whole body.</summary>
 public sealed class TelnyxRawResponse

@@ -1,7 +1,7 @@
 using System;
 using System.Net.Http;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime;
 
 /// <summary>Describes one retry, as reported to <see cref="TelnyxRetryPolicy.OnRetry"/>.</summary>
 /// <param name="Method">The HTTP method of the request.</param>

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// When and how long a Telnyx client waits before retrying a failed attempt. Set the properties for the common

@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Http;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>URL helpers used by the generated client.</summary>
 public static class TelnyxUrl

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Telnyx.Runtime.Json;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Implemented by every generated model, enum and union: reflection-free JSON reading and writing.

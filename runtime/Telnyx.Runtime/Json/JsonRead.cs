@@ -6,7 +6,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Telnyx.Runtime.Json;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Reads one JSON value into <typeparamref name="T"/>; false (reader unmoved) when the JSON does not fit.</summary>
 public delegate bool JsonTryRead<T>(ref Utf8JsonReader reader, [MaybeNullWhen(false)] out T value);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Text.Json;
 
-namespace Telnyx.Runtime.Json;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Writes one JSON value of <typeparamref name="T"/>.</summary>
 public delegate void JsonWriteValue<in T>(Utf8JsonWriter writer, T value);

@@ -1,8 +1,9 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.Json;
+namespace Telnyx.Runtime;
 
 /// <summary>Entry points to serialize and deserialize generated types without reflection.</summary>
 public static class TelnyxJson

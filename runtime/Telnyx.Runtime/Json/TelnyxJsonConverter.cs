@@ -2,7 +2,7 @@ using System;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Telnyx.Runtime.Json;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Bridges a generated type into System.Text.Json, so that <c>JsonSerializer</c> users (for example ASP.NET

@@ -5,10 +5,9 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Json;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.Pagination;
+namespace Telnyx.Runtime;
 
 /// <summary>The <c>meta</c> object of a Telnyx list response.</summary>
 /// <param name="PageNumber">The 1-based number of this page (<c>page_number</c>).</param>
@@ -218,7 +217,7 @@ public sealed class TelnyxPager<T> : IAsyncEnumerable<T>
     /// <param name="utf8Json">The response body.</param>
     /// <param name="itemReader">Reads one item of <c>data</c>.</param>
     /// <param name="pageNumber">The page number that was requested.</param>
-    /// <exception cref="Telnyx.Runtime.Errors.TelnyxInvalidResponseException">The body is not a page.</exception>
+    /// <exception cref="Telnyx.Runtime.TelnyxInvalidResponseException">The body is not a page.</exception>
     public static TelnyxPage<T> ParsePage(ReadOnlySpan<byte> utf8Json, JsonValueReader<T> itemReader, int pageNumber = 1)
     {
         ArgumentNullException.ThrowIfNull(itemReader);

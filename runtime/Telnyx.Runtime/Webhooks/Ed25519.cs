@@ -2,7 +2,7 @@ using System;
 using System.Buffers;
 using NSec.Cryptography;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Ed25519 verification (RFC 8032) through NSec, that is libsodium's <c>crypto_sign_ed25519_verify_detached</c>.

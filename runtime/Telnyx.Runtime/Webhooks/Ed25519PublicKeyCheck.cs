@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The public-key checks libsodium makes inside every verification (canonical y, not of small order, a curve point), made

@@ -2,7 +2,7 @@ using System;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Reads an Ed25519 public key in the forms Telnyx and common tools hand out: the raw 32 bytes (base64 in text),

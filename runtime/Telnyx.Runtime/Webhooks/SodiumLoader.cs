@@ -1,7 +1,7 @@
 using System;
 using NSec.Cryptography;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The first use of NSec loads the native libsodium (from the <c>libsodium</c> NuGet package's <c>runtimes/</c> folder).

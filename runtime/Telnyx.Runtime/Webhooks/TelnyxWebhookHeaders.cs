@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Primitives;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The two headers a Telnyx webhook is verified with: <c>telnyx-signature-ed25519</c> and <c>telnyx-timestamp</c>.

@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Verifies that a webhook request comes from Telnyx and is fresh: an Ed25519 signature over

@@ -1,8 +1,8 @@
 using System;
 using System.Threading;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// <c>client.Webhooks</c>: verifies a webhook (the Ed25519 signature over <c>"{telnyx-timestamp}|{raw body}"</c> and the
@@ -40,7 +40,7 @@ public abstract class TelnyxWebhooks<TEvent>
     }
 
     /// <summary>The verifier (created on first use from the client's options).</summary>
-    /// <exception cref="Errors.TelnyxConfigurationException">No usable webhook public key is configured.</exception>
+    /// <exception cref="TelnyxConfigurationException">No usable webhook public key is configured.</exception>
     public TelnyxWebhookVerifier Verifier
     {
         get

@@ -2,9 +2,8 @@ using System;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>The fields every Telnyx event shares, read before the typed event is chosen.</summary>
 /// <param name="EventType">The <c>event_type</c> of the event (null when absent).</param>

@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>Thrown by <see cref="TelnyxWebhookVerifier"/> when a webhook is not authentic or not fresh.</summary>
 /// <remarks>The message says which check failed and, for the timestamp checks, by how much.</remarks>

@@ -1,4 +1,4 @@
-namespace Telnyx.Runtime.Webhooks;
+namespace Telnyx.Runtime;
 
 /// <summary>Why a webhook failed verification (see <see cref="TelnyxWebhookVerifier"/>).</summary>
 public enum WebhookVerificationFailure

@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime;
 
 namespace Telnyx.AspNetCore.Tests.Infrastructure;
 

@@ -11,8 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Telnyx.Runtime.DependencyInjection;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime;
 
 namespace Telnyx.AspNetCore.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using Telnyx.Contract.Tests.Infrastructure;
-using Telnyx.Runtime.Errors;
+using Telnyx.Runtime;
 using Telnyx.Tests.Shared;
 using Xunit.Abstractions;
 

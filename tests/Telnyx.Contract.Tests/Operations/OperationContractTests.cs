@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Telnyx.Contract.Tests.Infrastructure;
-using Telnyx.Runtime.Errors;
+using Telnyx.Runtime;
 using Telnyx.Tests.Shared;
 using Xunit.Abstractions;
 

@@ -1,8 +1,6 @@
 using System;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
 using Telnyx.Runtime.Tests.Infrastructure;
 
 namespace Telnyx.Runtime.Tests.Http;

@@ -5,9 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Json;
+using Telnyx.Runtime.Primitives;
 using Telnyx.Runtime.Tests.Infrastructure;
 
 namespace Telnyx.Runtime.Tests.Http;

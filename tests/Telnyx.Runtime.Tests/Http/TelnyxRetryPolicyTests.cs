@@ -3,7 +3,6 @@ using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Http;
 using Xunit;
 
 namespace Telnyx.Runtime.Tests.Http;

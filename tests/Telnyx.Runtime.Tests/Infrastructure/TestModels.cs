@@ -1,7 +1,6 @@
 using System.Net.Http;
 using System.Text.Json;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Json;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.Runtime.Tests.Infrastructure;
 

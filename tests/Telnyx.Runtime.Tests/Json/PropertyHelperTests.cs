@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
+using Telnyx.Runtime.Primitives;
 using Telnyx.Runtime.Tests.Infrastructure;
 using Xunit;
 

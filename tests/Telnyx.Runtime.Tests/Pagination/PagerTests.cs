@@ -5,9 +5,7 @@ using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Pagination;
+using Telnyx.Runtime.Primitives;
 using Telnyx.Runtime.Tests.Infrastructure;
 
 namespace Telnyx.Runtime.Tests.Pagination;

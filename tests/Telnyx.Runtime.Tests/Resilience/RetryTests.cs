@@ -5,8 +5,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Primitives;
 using Telnyx.Runtime.Tests.Infrastructure;
 
 namespace Telnyx.Runtime.Tests.Resilience;
@@ -240,7 +239,7 @@ public sealed class RetryTests
 
         var bodies = server.Requests.Select(r => r.Body).ToArray();
         Assert.Equal(3, bodies.Length);
-        Assert.Equal(Runtime.Json.TelnyxJson.SerializeToUtf8Bytes(command), bodies[0]);
+        Assert.Equal(Runtime.TelnyxJson.SerializeToUtf8Bytes(command), bodies[0]);
         Assert.Equal(bodies[0], bodies[1]);
         Assert.Equal(bodies[0], bodies[2]);
     }

@@ -6,8 +6,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Json;
 using Telnyx.Runtime.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using Telnyx.Runtime.Webhooks;
 using static Telnyx.Runtime.Tests.Webhooks.EdwardsReference;
 
 namespace Telnyx.Runtime.Tests.Webhooks;

@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Numerics;
 using System.Text.Json;
-using Telnyx.Runtime.Webhooks;
 using Telnyx.TestSupport;
 using Xunit.Abstractions;
 using static Telnyx.Runtime.Tests.Webhooks.EdwardsReference;

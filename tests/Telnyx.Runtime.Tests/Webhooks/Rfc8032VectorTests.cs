@@ -1,6 +1,5 @@
 using System;
 using System.Security.Cryptography;
-using Telnyx.Runtime.Webhooks;
 
 namespace Telnyx.Runtime.Tests.Webhooks;
 

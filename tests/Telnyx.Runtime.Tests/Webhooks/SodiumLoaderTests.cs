@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.InteropServices;
 using NSec.Cryptography;
-using Telnyx.Runtime.Webhooks;
 
 namespace Telnyx.Runtime.Tests.Webhooks;
 

@@ -7,7 +7,6 @@ using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Telnyx.Runtime.Webhooks;
 
 namespace Telnyx.Runtime.Tests.Webhooks;
 

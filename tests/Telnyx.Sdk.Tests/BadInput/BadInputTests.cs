@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Errors;
+using Telnyx.Runtime;
 using Telnyx.Sdk.Tests.Infrastructure;
 using static Telnyx.Sdk.Tests.Infrastructure.Samples;
 

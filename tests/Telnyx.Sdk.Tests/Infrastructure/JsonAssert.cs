@@ -4,7 +4,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime.Primitives;
 using Xunit.Sdk;
 
 namespace Telnyx.Sdk.Tests.Infrastructure;

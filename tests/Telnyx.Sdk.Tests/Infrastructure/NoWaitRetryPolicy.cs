@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.Sdk.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.Sdk.Tests.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using Telnyx.Runtime.Json;
+using Telnyx.Runtime;
+using Telnyx.Runtime.Primitives;
 using Telnyx.Sdk.Tests.Infrastructure;
 using static Telnyx.Sdk.Tests.Infrastructure.Samples;
 

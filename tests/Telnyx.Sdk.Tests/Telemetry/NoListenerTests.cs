@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Diagnostics;
+using Telnyx.Runtime;
 using Telnyx.Sdk.Tests.Infrastructure;
 using static Telnyx.Sdk.Tests.Infrastructure.Samples;
 

@@ -7,8 +7,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Diagnostics;
-using Telnyx.Runtime.Errors;
+using Telnyx.Runtime;
 using Telnyx.Sdk.Tests.Infrastructure;
 using static Telnyx.Sdk.Tests.Infrastructure.Samples;
 
@@ -170,7 +169,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     public async Task Connection_failure_after_retries_reports_each_retry_and_the_exception_type()
     {
         int closedPort = FreeLoopbackPort();
-        using var client = new TelnyxClient(new Runtime.Http.TelnyxClientOptions
+        using var client = new TelnyxClient(new Runtime.TelnyxClientOptions
         {
             ApiKey = "KEY_test",
             BaseUrl = new Uri($"http://127.0.0.1:{closedPort}/v2"),

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
-using Telnyx.Runtime.Diagnostics;
+using Telnyx.Runtime;
 
 namespace Telnyx.Sdk.Tests.Telemetry;
 

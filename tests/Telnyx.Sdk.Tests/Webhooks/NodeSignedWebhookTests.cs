@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 using Telnyx.TestSupport;
 
 namespace Telnyx.Sdk.Tests.Webhooks;

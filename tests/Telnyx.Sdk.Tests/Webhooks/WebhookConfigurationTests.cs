@@ -1,7 +1,5 @@
 using System;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 using Telnyx.Sdk.Tests.Errors;
 
 namespace Telnyx.Sdk.Tests.Webhooks;

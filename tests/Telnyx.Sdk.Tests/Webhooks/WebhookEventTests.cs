@@ -4,7 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 
 namespace Telnyx.Sdk.Tests.Webhooks;
 
@@ -86,7 +86,7 @@ public sealed class WebhookEventTests
         c.Check(TelnyxWebhookEvent.ParseUnverified(c.Body));
 
         // The client's ParseUnverified needs no public key: the verifier is never built.
-        using var client = new TelnyxClient(new Telnyx.Runtime.Http.TelnyxClientOptions { ApiKey = "KEY_test", WebhookPublicKey = null });
+        using var client = new TelnyxClient(new Telnyx.Runtime.TelnyxClientOptions { ApiKey = "KEY_test", WebhookPublicKey = null });
         c.Check(client.Webhooks.ParseUnverified(c.Body));
     }
 

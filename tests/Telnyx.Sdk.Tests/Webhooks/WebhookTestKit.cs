@@ -1,5 +1,5 @@
 using System;
-using Telnyx.Runtime.Http;
+using Telnyx.Runtime;
 
 namespace Telnyx.Sdk.Tests.Webhooks;
 

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks;
+using Telnyx.Runtime;
 
 namespace Telnyx.Sdk.Tests.Webhooks;
 

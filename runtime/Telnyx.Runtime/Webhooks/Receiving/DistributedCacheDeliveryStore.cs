@@ -6,7 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The default deduplication store, on any <see cref="IDistributedCache"/>: one entry per event under

@@ -1,7 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Hands a verified, parsed event to user code: the generated <c>TelnyxWebhookHandler</c> implements it with one

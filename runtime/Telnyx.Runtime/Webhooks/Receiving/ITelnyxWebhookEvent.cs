@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// What the receiver reads from every typed webhook event: the generated <c>TelnyxWebhookEvent</c> implements it.

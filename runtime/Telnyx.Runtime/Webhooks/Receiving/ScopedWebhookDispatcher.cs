@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>
 /// Resolves the scoped <see cref="ITelnyxWebhookDispatcher{TEvent}"/> (the user's handler) from the request's services

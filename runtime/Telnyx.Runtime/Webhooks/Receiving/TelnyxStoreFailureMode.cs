@@ -1,4 +1,4 @@
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>What the receiver does when the deduplication store cannot be reached.</summary>
 public enum TelnyxStoreFailureMode

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>One webhook delivery, as the handler sees it beside the typed event.</summary>
 public sealed class TelnyxWebhookContext

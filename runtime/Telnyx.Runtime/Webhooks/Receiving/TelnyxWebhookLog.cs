@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The receiver's log lines (compile-time generated: no boxing, no reflection). Every delivery that is not handled gets

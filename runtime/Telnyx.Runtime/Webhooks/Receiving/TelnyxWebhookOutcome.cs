@@ -1,4 +1,4 @@
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>What became of one delivery; <see cref="TelnyxWebhookResult.StatusCode"/> is the HTTP answer.</summary>
 public enum TelnyxWebhookOutcome

@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime.Primitives;
 
 /// <summary>Parses a verified webhook body into the typed event (the generated <c>TelnyxWebhookEvent.ParseUnverified</c>).</summary>
 /// <typeparam name="TEvent">The event union.</typeparam>

@@ -1,4 +1,4 @@
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// The snake_case values of the <c>telnyx.webhook.reason</c> metric attribute and of the log lines' reason: constant

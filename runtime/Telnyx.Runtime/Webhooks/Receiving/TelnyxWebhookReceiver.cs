@@ -7,9 +7,9 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Telnyx.Runtime.Diagnostics;
+using Telnyx.Runtime.Primitives;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>
 /// Receives webhook deliveries, framework-neutral: reads the body under a size limit, verifies the signature and

@@ -1,6 +1,6 @@
 using System;
 
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>Options of the webhook receiver (<c>services.AddTelnyxWebhooks&lt;THandler&gt;(options =&gt; ...)</c>).</summary>
 public sealed class TelnyxWebhookReceiverOptions

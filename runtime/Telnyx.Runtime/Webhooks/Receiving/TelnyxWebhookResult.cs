@@ -1,4 +1,4 @@
-namespace Telnyx.Runtime.Webhooks.Receiving;
+namespace Telnyx.Runtime;
 
 /// <summary>The answer to one delivery. Only <see cref="StatusCode"/> goes back to the sender; the rest is for logs.</summary>
 /// <param name="StatusCode">The HTTP status to answer with.</param>

@@ -11,10 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Telnyx.Runtime.DependencyInjection;
-using Telnyx.Runtime.Errors;
-using Telnyx.Runtime.Http;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

@@ -4,7 +4,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Distributed;
-using Telnyx.Runtime.Webhooks.Receiving;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

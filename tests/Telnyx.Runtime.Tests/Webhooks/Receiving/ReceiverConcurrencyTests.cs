@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Webhooks.Receiving;
 using Xunit.Abstractions;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;

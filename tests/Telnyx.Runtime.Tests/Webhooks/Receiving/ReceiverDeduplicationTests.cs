@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

@@ -6,9 +6,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Telnyx.Runtime.Diagnostics;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

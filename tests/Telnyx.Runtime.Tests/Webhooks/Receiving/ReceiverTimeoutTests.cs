@@ -4,7 +4,6 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Telnyx.Runtime.Webhooks.Receiving;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

@@ -1,7 +1,6 @@
 using System;
 using System.Text.Json;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

@@ -9,8 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Telnyx.Runtime.Tests.Infrastructure;
-using Telnyx.Runtime.Webhooks;
-using Telnyx.Runtime.Webhooks.Receiving;
+using Telnyx.Runtime.Primitives;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 

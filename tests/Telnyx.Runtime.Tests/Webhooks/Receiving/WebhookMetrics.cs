@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
-using Telnyx.Runtime.Diagnostics;
 
 namespace Telnyx.Runtime.Tests.Webhooks.Receiving;
 
