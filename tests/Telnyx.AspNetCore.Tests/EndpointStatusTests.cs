@@ -22,7 +22,7 @@ public sealed class EndpointStatusTests : IDisposable
     public void Dispose() => _signer.Dispose();
 
     [Fact]
-    public async Task Signed_delivery_is_dispatched_once_and_answered_200()
+    public async Task SignedDeliveryIsDispatchedOnceAndAnswered200()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         (string id, byte[] body) = Deliveries.Joined();
@@ -45,7 +45,7 @@ public sealed class EndpointStatusTests : IDisposable
 
     [Theory]
     [MemberData(nameof(VerificationCases))]
-    public async Task Failed_verification_answers_400_with_the_fixed_text_and_logs_the_reason(string name)
+    public async Task FailedVerificationAnswers400WithTheFixedTextAndLogsTheReason(string name)
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         (_, byte[] body) = Deliveries.Joined();
@@ -89,7 +89,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Empty_body_answers_400()
+    public async Task EmptyBodyAnswers400()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         SignedWebhook delivery = _signer.Sign([]);
@@ -105,7 +105,7 @@ public sealed class EndpointStatusTests : IDisposable
     [InlineData("{\"data\":{\"event_type\":\"conference.created\",")]
     [InlineData("[1,2,3]")]
     [InlineData("not json at all")]
-    public async Task Correctly_signed_body_that_is_not_an_event_answers_400(string json)
+    public async Task CorrectlySignedBodyThatIsNotAnEventAnswers400(string json)
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         SignedWebhook delivery = _signer.Sign(Encoding.UTF8.GetBytes(json));
@@ -119,7 +119,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Body_over_the_limit_with_content_length_answers_413()
+    public async Task BodyOverTheLimitWithContentLengthAnswers413()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Configure = r => r.MaxBodyBytes = 2048);
         SignedWebhook delivery = _signer.Sign(Padded(4096));
@@ -138,7 +138,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Chunked_body_over_the_limit_answers_413()
+    public async Task ChunkedBodyOverTheLimitAnswers413()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Configuration["Telnyx:Webhooks:MaxBodyBytes"] = "2048");
         SignedWebhook delivery = _signer.Sign(Padded(4096));
@@ -167,7 +167,7 @@ public sealed class EndpointStatusTests : IDisposable
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
-    public async Task Content_type_that_is_not_json_answers_415(string contentType)
+    public async Task ContentTypeThatIsNotJsonAnswers415(string contentType)
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         (_, byte[] body) = Deliveries.Joined();
@@ -184,7 +184,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Handler_that_throws_answers_500_and_the_redelivery_is_dispatched()
+    public async Task HandlerThatThrowsAnswers500AndTheRedeliveryIsDispatched()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         int attempts = 0;
@@ -211,7 +211,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Handler_that_hangs_past_the_timeout_is_cancelled_and_answers_500()
+    public async Task HandlerThatHangsPastTheTimeoutIsCancelledAndAnswers500()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Configure = r => r.HandlerTimeout = TimeSpan.FromMilliseconds(300));
         bool cancelled = false;
@@ -251,7 +251,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Handler_that_ignores_its_token_is_answered_500_at_the_timeout()
+    public async Task HandlerThatIgnoresItsTokenIsAnswered500AtTheTimeout()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Configure = r => r.HandlerTimeout = TimeSpan.FromMilliseconds(300));
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -269,7 +269,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Unreachable_store_answers_503_by_default_without_dispatching()
+    public async Task UnreachableStoreAnswers503ByDefaultWithoutDispatching()
     {
         var store = new UnreachableStore();
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Services = (_, b) => b.UseDeliveryStore(_ => store));
@@ -288,7 +288,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Unreachable_store_with_fail_open_dispatches_and_answers_200()
+    public async Task UnreachableStoreWithFailOpenDispatchesAndAnswers200()
     {
         var store = new UnreachableStore();
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o =>
@@ -307,7 +307,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Second_delivery_while_the_first_is_handled_answers_409_then_the_event_is_a_duplicate()
+    public async Task SecondDeliveryWhileTheFirstIsHandledAnswers409ThenTheEventIsADuplicate()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -335,7 +335,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Redelivery_of_a_handled_event_answers_200_without_dispatching_again()
+    public async Task RedeliveryOfAHandledEventAnswers200WithoutDispatchingAgain()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         (string id, byte[] body) = Deliveries.Joined();
@@ -353,7 +353,7 @@ public sealed class EndpointStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task Endpoint_answers_only_at_its_pattern()
+    public async Task EndpointAnswersOnlyAtItsPattern()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Pattern = "/hooks/voice");
         (_, byte[] body) = Deliveries.Joined();

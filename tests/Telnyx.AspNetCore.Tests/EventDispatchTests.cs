@@ -14,7 +14,7 @@ public sealed class EventDispatchTests : IDisposable
     public void Dispose() => _signer.Dispose();
 
     [Fact]
-    public void Spec_describes_sixteen_events_each_with_its_own_handler_method()
+    public void SpecDescribesSixteenEventsEachWithItsOwnHandlerMethod()
     {
         Assert.Equal(16, SpecWebhooks.All.Count);
         Assert.Equal(16, SpecWebhooks.All.Select(w => w.EventType).Distinct().Count());
@@ -26,7 +26,7 @@ public sealed class EventDispatchTests : IDisposable
 
     [Theory]
     [MemberData(nameof(SpecWebhooks.EventTypes), MemberType = typeof(SpecWebhooks))]
-    public async Task Event_is_dispatched_to_its_own_method(string eventType)
+    public async Task EventIsDispatchedToItsOwnMethod(string eventType)
     {
         SpecWebhook webhook = SpecWebhooks.Get(eventType);
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
@@ -46,7 +46,7 @@ public sealed class EventDispatchTests : IDisposable
     }
 
     [Fact]
-    public async Task Event_type_the_spec_does_not_know_goes_to_OnUnknownAsync_and_answers_200()
+    public async Task EventTypeTheSpecDoesNotKnowGoesToOnUnknownAsyncAndAnswers200()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer);
         string id = Guid.NewGuid().ToString();

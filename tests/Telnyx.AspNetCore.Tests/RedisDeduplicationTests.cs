@@ -38,7 +38,7 @@ public sealed class RedisDeduplicationTests(ITestOutputHelper output) : IDisposa
     public void Dispose() => _signer.Dispose();
 
     [Fact]
-    public async Task Same_deliveries_to_two_instances_sharing_redis_are_handled_exactly_once()
+    public async Task SameDeliveriesToTwoInstancesSharingRedisAreHandledExactlyOnce()
     {
         await using RedisServer redis = await RedisServer.StartAsync();
         var recorder = new DeliveryRecorder();
@@ -137,7 +137,7 @@ public sealed class RedisDeduplicationTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
-    public async Task Unreachable_redis_answers_503_and_logs_it()
+    public async Task UnreachableRedisAnswers503AndLogsIt()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o => o.Services = (services, webhooks) =>
         {
@@ -156,7 +156,7 @@ public sealed class RedisDeduplicationTests(ITestOutputHelper output) : IDisposa
     }
 
     [Fact]
-    public async Task Unreachable_redis_with_fail_open_dispatches()
+    public async Task UnreachableRedisWithFailOpenDispatches()
     {
         await using WebhookApp app = await WebhookApp.StartAsync(_signer, o =>
         {

@@ -21,7 +21,7 @@ public class PublicApiListingTests
     private static string ListingDirectory => Path.Combine(GeneratorHarness.RepoRoot, "tests", "Telnyx.Compatibility.Tests", "PublicApi");
 
     [Fact]
-    public void Runtime_public_api_matches_its_checked_in_listing()
+    public void RuntimePublicApiMatchesItsCheckedInListing()
     {
         var compilation = ConferencingSdks.Bundled.Output;
         var runtime = compilation.References
@@ -33,7 +33,7 @@ public class PublicApiListingTests
     }
 
     [Fact]
-    public void Generated_sdk_public_api_matches_its_checked_in_listing()
+    public void GeneratedSdkPublicApiMatchesItsCheckedInListing()
     {
         AssertListing("Telnyx.Generated.Bundled.txt", PublicApiDump.Of(ConferencingSdks.Bundled.Output, "Telnyx"));
     }

@@ -44,7 +44,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void BundledDefault_BuildsCleanWithTheWholeSdk(ConsumerKind kind)
+    public void BundledDefaultBuildsCleanWithTheWholeSdk(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.Default];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -53,7 +53,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void ReadmeInclude_AsProperty_KeepsEverySelector(ConsumerKind kind)
+    public void ReadmeIncludeAsPropertyKeepsEverySelector(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.IncludeProperty];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -64,7 +64,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void ReadmeInclude_AsItemMetadata_KeepsEverySelector(ConsumerKind kind)
+    public void ReadmeIncludeAsItemMetadataKeepsEverySelector(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.IncludeMetadata];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -74,7 +74,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void TelnyxNamespace_MovesTheWholeSdk(ConsumerKind kind)
+    public void TelnyxNamespaceMovesTheWholeSdk(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.Namespace];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -85,7 +85,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void TwoSpecs_EachInItsOwnNamespace(ConsumerKind kind)
+    public void TwoSpecsEachInItsOwnNamespace(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.TwoSpecs];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -100,7 +100,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void WholeOfficialDocument_BuildsWithAMethodPerOperation(ConsumerKind kind)
+    public void WholeOfficialDocumentBuildsWithAMethodPerOperation(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.Official];
         Assert.True(consumer.Succeeded, consumer.Describe());
@@ -113,7 +113,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void DanglingRef_Default_BuildsUnderWarningsAsErrorsAndShowsTheLocatedWarning(ConsumerKind kind)
+    public void DanglingRefDefaultBuildsUnderWarningsAsErrorsAndShowsTheLocatedWarning(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.Dangling];
         Assert.True(consumer.Succeeded, consumer.Describe());
@@ -123,7 +123,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void DanglingRef_Strict_FailsOnTheLocatedError(ConsumerKind kind)
+    public void DanglingRefStrictFailsOnTheLocatedError(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.DanglingStrict];
         Assert.False(consumer.Succeeded, consumer.Describe());
@@ -134,7 +134,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void DanglingRef_StrictWithSeveritiesInAGlobalConfig_TheExplicitSeveritiesWin(ConsumerKind kind)
+    public void DanglingRefStrictWithSeveritiesInAGlobalConfigTheExplicitSeveritiesWin(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.DanglingStrictGlobalConfig];
         Assert.True(consumer.Succeeded, consumer.Describe());
@@ -144,7 +144,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void OpenApi30WithTypeArrays_Default_BuildsUnderWarningsAsErrors(ConsumerKind kind)
+    public void OpenApi30WithTypeArraysDefaultBuildsUnderWarningsAsErrors(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.OpenApi30];
         var document = Path.Combine(_set.Docs, "openapi30.json");
@@ -161,7 +161,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void OpenApi30WithTypeArrays_Strict_FailsOnTheLocatedError(ConsumerKind kind)
+    public void OpenApi30WithTypeArraysStrictFailsOnTheLocatedError(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.OpenApi30Strict];
         Assert.False(consumer.Succeeded, consumer.Describe());
@@ -171,7 +171,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void NoWebhooksSection_BuildsTheOperationsAndReportsTheWebhookSelectors(ConsumerKind kind)
+    public void NoWebhooksSectionBuildsTheOperationsAndReportsTheWebhookSelectors(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.NoWebhooks];
         Assert.True(consumer.Succeeded, consumer.Describe());
@@ -187,7 +187,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void MalformedSelectors_AreEachReportedAndTheRestIsBuilt(ConsumerKind kind)
+    public void MalformedSelectorsAreEachReportedAndTheRestIsBuilt(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.MalformedSelector];
         Assert.True(consumer.Succeeded, consumer.Describe());
@@ -200,7 +200,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void SelectorWithAHash_Survives(ConsumerKind kind)
+    public void SelectorWithAHashSurvives(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.HashInSelector];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -218,7 +218,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void WebConsumer_MapsTheEndpointAndDeduplicatesInRedis_UnderWarningsAsErrorsAndTheAotAnalyzers(ConsumerKind kind)
+    public void WebConsumerMapsTheEndpointAndDeduplicatesInRedisUnderWarningsAsErrorsAndTheAotAnalyzers(ConsumerKind kind)
     {
         var consumer = _set[kind, ConsumerCase.Web];
         Assert.True(consumer.Succeeded && !consumer.Warnings.Any(), consumer.Describe());
@@ -233,7 +233,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void ConsoleConsumer_HasTheHandlerAndRegistrations_ButNoEndpointOrRedisStore(ConsumerKind kind)
+    public void ConsoleConsumerHasTheHandlerAndRegistrationsButNoEndpointOrRedisStore(ConsumerKind kind)
     {
         var built = _set[kind, ConsumerCase.Default].Read();
         Assert.All(ReceivingTypes, t => Assert.Contains(t, built.Types));
@@ -244,7 +244,7 @@ public sealed class ConsumerTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void NoWebhooksConsumer_HasTheRegistrations_ButNoHandler(ConsumerKind kind)
+    public void NoWebhooksConsumerHasTheRegistrationsButNoHandler(ConsumerKind kind)
     {
         var built = _set[kind, ConsumerCase.NoWebhooks].Read();
         Assert.Contains("Telnyx.TelnyxClientServiceCollectionExtensions", built.Types);

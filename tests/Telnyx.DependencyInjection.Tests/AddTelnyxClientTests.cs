@@ -74,7 +74,7 @@ public sealed class AddTelnyxClientTests
     }
 
     [Fact]
-    public void ExplicitSectionAndConfigureDelegateAreApplied_ConfigureWins()
+    public void ExplicitSectionAndConfigureDelegateAreAppliedConfigureWins()
     {
         var services = new ServiceCollection();
         var config = Config(new() { ["Custom:ApiKey"] = Key, ["Custom:MaxRetries"] = "3", ["Custom:BaseUrl"] = "http://localhost:5000/v2" });
@@ -194,7 +194,7 @@ public sealed class AddTelnyxClientTests
     }
 
     [Fact]
-    public void EveryOptionReachesTheCore_UserRetryPolicyStillUsed()
+    public void EveryOptionReachesTheCoreUserRetryPolicyStillUsed()
     {
         var time = new FixedTimeProvider();
         var policy = new NoWaitRetryPolicy { MaxRetries = 6, MaxDelay = TimeSpan.FromSeconds(12), MaxRetryAfter = TimeSpan.FromSeconds(13) };
@@ -237,7 +237,7 @@ public sealed class AddTelnyxClientTests
     }
 
     [Fact]
-    public void RetryKeysBindFlatAndFromTheRetrySection_TheSectionWins()
+    public void RetryKeysBindFlatAndFromTheRetrySectionTheSectionWins()
     {
         using var flat = Provider(new()
         {
@@ -262,7 +262,7 @@ public sealed class AddTelnyxClientTests
     }
 
     [Fact]
-    public void A_replaced_policy_keeps_the_bound_values_through_the_copy_constructor()
+    public void AReplacedPolicyKeepsTheBoundValuesThroughTheCopyConstructor()
     {
         using var provider = Provider(new() { ["Telnyx:ApiKey"] = Key, ["Telnyx:Retry:MaxRetries"] = "5" }, configure: o => o.Retry = new NoWaitRetryPolicy(o.Retry));
         var retry = provider.GetRequiredService<TelnyxClient>().Core.Options.Retry;

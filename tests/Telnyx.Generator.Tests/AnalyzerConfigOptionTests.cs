@@ -39,7 +39,7 @@ public class AnalyzerConfigOptionTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public Task TelnyxInclude_ASemicolonListWrittenRaw_IsCutAtTheSemicolonByTheConfigParser(bool asItemMetadata)
+    public Task TelnyxIncludeASemicolonListWrittenRawIsCutAtTheSemicolonByTheConfigParser(bool asItemMetadata)
     {
         // MSBuild writes the value as it is; the parser keeps "tag:Regions" and drops ";tag:Widgets" as a comment.
         // So Region and client.Regions are generated, Widget and client.Widgets are not (CS0234, CS1061). This is why the
@@ -63,7 +63,7 @@ public class AnalyzerConfigOptionTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public Task TelnyxInclude_EncodedAsThePropsWriteIt_SurvivesTheConfigParser(bool asItemMetadata)
+    public Task TelnyxIncludeEncodedAsThePropsWriteItSurvivesTheConfigParser(bool asItemMetadata)
     {
         // What build/Telnyx.Generated.props writes ([MSBuild]::ConvertToBase64: base64 of the UTF-8), so no ';' or '#'
         // reaches the parser and the generator decodes the value: both tags are selected, and the third selector,
@@ -89,7 +89,7 @@ public class AnalyzerConfigOptionTests
     }
 
     [Fact]
-    public void TelnyxInclude_TheSameValueInMemory_SelectsBoth()
+    public void TelnyxIncludeTheSameValueInMemorySelectsBoth()
     {
         // The contrast that shows the cut is the parser's: handed over in memory (the driver harness), the same
         // value selects both operations.
@@ -108,7 +108,7 @@ public class AnalyzerConfigOptionTests
     }
 
     [Fact]
-    public Task TelnyxInclude_OneSelectorThatMatchesNothing_IsTLX0010AndSelectsNothing()
+    public Task TelnyxIncludeOneSelectorThatMatchesNothingIsTLX0010AndSelectsNothing()
         => RunAsync(new MsBuildEditorConfig().Property("TelnyxInclude", "tag:Gadgets").Spec(SpecPath), """
             namespace Consumer;
 
@@ -123,7 +123,7 @@ public class AnalyzerConfigOptionTests
                 .WithLocation(0).WithArguments("tag:Gadgets"));
 
     [Fact]
-    public Task TelnyxInclude_ItemMetadataWinsOverTheProperty()
+    public Task TelnyxIncludeItemMetadataWinsOverTheProperty()
         => RunAsync(new MsBuildEditorConfig().Property("TelnyxInclude", "tag:Gadgets").Spec(SpecPath, ("TelnyxInclude", "tag:Widgets")), """
             namespace Consumer;
 
@@ -135,7 +135,7 @@ public class AnalyzerConfigOptionTests
             """);
 
     [Fact]
-    public Task TelnyxNamespace_FromThePropertyAndFromItemMetadata()
+    public Task TelnyxNamespaceFromThePropertyAndFromItemMetadata()
         => RunAsync(
             new MsBuildEditorConfig().Property("TelnyxNamespace", "Acme.Voice")
                 .Spec(SpecPath)
@@ -153,7 +153,7 @@ public class AnalyzerConfigOptionTests
             extraFiles: ("/specs/other.json", Spec));
 
     [Fact]
-    public async Task AFileWithoutTelnyxSpecMetadata_GeneratesNothing()
+    public async Task AFileWithoutTelnyxSpecMetadataGeneratesNothing()
     {
         // With no GeneratedSources listed (and the check on), the library asserts that nothing is generated.
         var test = new TelnyxGeneratorTest();

@@ -43,7 +43,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void UnrelatedCSharpEdit_in_an_AspNetCore_and_Redis_compilation_reemits_nothing()
+    public void UnrelatedCSharpEditInAnAspNetCoreAndRedisCompilationReemitsNothing()
     {
         var (driver, first, compilation, _) = FirstRun(GeneratorHarness.BundledSpecText, GeneratorHarness.AspNetCoreAndRedisReferences);
         Assert.Contains("Telnyx.TelnyxEndpointRouteBuilderExtensions.g.cs", Texts(first).Keys);
@@ -61,7 +61,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void Adding_the_AspNetCore_references_emits_only_the_endpoint()
+    public void AddingTheAspNetCoreReferencesEmitsOnlyTheEndpoint()
     {
         var (driver, first, compilation, _) = FirstRun(GeneratorHarness.BundledSpecText);
         Assert.DoesNotContain(EndpointHint, Texts(first).Keys);
@@ -83,7 +83,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void WhitespaceOnlySpecEditKeepsTheModel_BundledSpec()
+    public void WhitespaceOnlySpecEditKeepsTheModelBundledSpec()
     {
         var original = GeneratorHarness.BundledSpecText;
         var (driver, first, compilation, text) = FirstRun(original);
@@ -117,7 +117,7 @@ public class CachingTests
     }
 
     [Fact]
-    public void WhitespaceOnlySpecEditKeepsTheModel_SpecWithLocatedDiagnostics()
+    public void WhitespaceOnlySpecEditKeepsTheModelSpecWithLocatedDiagnostics()
     {
         // Two component names that collide: an info diagnostic whose line moves when the text is re-indented.
         const string spec = """

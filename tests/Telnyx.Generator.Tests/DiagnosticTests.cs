@@ -33,7 +33,7 @@ public class DiagnosticTests
     // ---- TLX0002 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0002_MissingComma()
+    public Task TLX0002MissingComma()
         // The reader notices the missing comma at the next token: the "webhooks" key on line 5.
         => VerifyAsync("""
             {
@@ -49,7 +49,7 @@ public class DiagnosticTests
                 .WithArguments("'\"' is invalid after a value. Expected either ',', '}', or ']'."));
 
     [Fact]
-    public Task TLX0002_ColumnCountsCharactersNotUtf8Bytes()
+    public Task TLX0002ColumnCountsCharactersNotUtf8Bytes()
         // "é" and "—" are 2 and 3 UTF-8 bytes but one character each: the column is in characters.
         => VerifyAsync("""
             {
@@ -64,14 +64,14 @@ public class DiagnosticTests
     [Theory]
     [InlineData("")]
     [InlineData("  \n\t\n")]
-    public Task TLX0002_EmptyFile(string spec)
+    public Task TLX0002EmptyFile(string spec)
         => VerifyAsync("{|#0:|}" + spec, generates: false,
             Expect(DiagnosticDescriptors.InvalidJson, DiagnosticSeverity.Error).WithArguments("the file is empty"));
 
     // ---- TLX0003 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0003_JsonThatIsNotOpenApi()
+    public Task TLX0003JsonThatIsNotOpenApi()
         => VerifyAsync("""
             {|#0:|}{
               "hello": 1
@@ -82,13 +82,13 @@ public class DiagnosticTests
                 .WithArguments("this is not an OpenAPI document: the root object has no 'openapi' field"));
 
     [Fact]
-    public Task TLX0003_ArrayRoot()
+    public Task TLX0003ArrayRoot()
         => VerifyAsync("\n  {|#0:|}[\n    { \"openapi\": \"3.1.0\" }\n  ]\n", generates: false,
             Expect(DiagnosticDescriptors.ReaderError, DiagnosticSeverity.Error)
                 .WithArguments("the document root must be a JSON object with an 'openapi' field"));
 
     [Fact]
-    public Task TLX0003_ReaderError_PathsIsAString()
+    public Task TLX0003ReaderErrorPathsIsAString()
         // Microsoft.OpenApi 3.11 reports "Paths must be a map/object" with the pointer #/paths.
         => VerifyAsync("""
             {
@@ -102,7 +102,7 @@ public class DiagnosticTests
                 .WithArguments("Paths must be a map/object"));
 
     [Fact]
-    public Task TLX0003_UnsupportedOpenApiVersion()
+    public Task TLX0003UnsupportedOpenApiVersion()
         // The reader throws OpenApiUnsupportedSpecVersionException here: a spec problem (TLX0003 at the version),
         // not an internal generator error (TLX0099, which would be an unexpected diagnostic).
         => VerifyAsync("""
@@ -117,7 +117,7 @@ public class DiagnosticTests
                 .WithArguments("OpenAPI specification version '9.9.9' is not supported."));
 
     [Fact]
-    public Task TLX0007_ReaderErrorInAUsableDocument_IsAWarning()
+    public Task TLX0007ReaderErrorInAUsableDocumentIsAWarning()
         // The document still has schemas, so the reader's complaint must not stop the build: a warning at the value.
         => VerifyAsync("""
             {
@@ -144,7 +144,7 @@ public class DiagnosticTests
     // ---- TLX0004 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0004_UnresolvedReference()
+    public Task TLX0004UnresolvedReference()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",
@@ -174,7 +174,7 @@ public class DiagnosticTests
                 .WithArguments("The schema reference '#/components/schemas/Missing' does not point to an existing schema."));
 
     [Fact]
-    public Task TLX0004_TheSpanOfANonAsciiKeyIsCountedInCharacters()
+    public Task TLX0004TheSpanOfANonAsciiKeyIsCountedInCharacters()
         // "réglages" is 10 characters with its quotes but 11 UTF-8 bytes: the span ends after the closing quote.
         => VerifyAsync("""
             {
@@ -205,7 +205,7 @@ public class DiagnosticTests
     // Type arrays with several types are unions now, no longer TLX0005: see TypeArrayUnionTests.
 
     [Fact]
-    public Task TLX0005_UnionThatListsItself()
+    public Task TLX0005UnionThatListsItself()
         // The self-listing case is reported at the branch (an object element is located by its opening brace) and
         // left out; the other cases still type the property.
         => VerifyAsync("""
@@ -237,7 +237,7 @@ public class DiagnosticTests
     // ---- TLX0006 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0006_TwoComponentSchemasWithTheSameTypeName()
+    public Task TLX0006TwoComponentSchemasWithTheSameTypeName()
         // Ordinal order: "FooBar" claims the name first; "foo_bar" gets another name, which the message states.
         => VerifyAsync("""
             {
@@ -266,7 +266,7 @@ public class DiagnosticTests
                 .WithArguments("FooBar", "FooBarModel", "#/components/schemas/foo_bar"));
 
     [Fact]
-    public Task TLX0006_TwoPropertiesWithTheSameMemberName()
+    public Task TLX0006TwoPropertiesWithTheSameMemberName()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",
@@ -295,7 +295,7 @@ public class DiagnosticTests
     // ---- TLX0007 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0007_ReaderWarning()
+    public Task TLX0007ReaderWarning()
         // The only warning found in Microsoft.OpenApi 3.11 for JSON input: a $ref to a schema that does not exist.
         // The dangling $ref itself is TLX0004 at the property.
         => VerifyAsync("""
@@ -326,7 +326,7 @@ public class DiagnosticTests
     // Values Microsoft.OpenApi drops or keeps without a word: found by the JSON pass (KeywordShapeScan), reported at the value.
 
     [Fact]
-    public Task TLX0007_ParameterThatIsNotAnObject()
+    public Task TLX0007ParameterThatIsNotAnObject()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",
@@ -350,7 +350,7 @@ public class DiagnosticTests
                 .WithArguments("an entry of 'parameters' must be a Parameter Object or a $ref, not the string \"page\"; the generator leaves it out"));
 
     [Fact]
-    public Task TLX0007_RequiredWithANonString()
+    public Task TLX0007RequiredWithANonString()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",
@@ -372,7 +372,7 @@ public class DiagnosticTests
                 .WithArguments("'required' must list property names as strings; the number 7 names no property and is ignored"));
 
     [Fact]
-    public Task TLX0007_EnumMixingJsonTypes()
+    public Task TLX0007EnumMixingJsonTypes()
         // null is left out of the mix: it only makes the value nullable.
         => VerifyAsync("""
             {
@@ -395,7 +395,7 @@ public class DiagnosticTests
                 .WithArguments("'enum' mixes JSON types (string, number); only an enum of strings becomes a C# enum, so its values are ignored and the schema is typed by its 'type' alone"));
 
     [Fact]
-    public Task TLX0007_MinimumThatIsNotANumber()
+    public Task TLX0007MinimumThatIsNotANumber()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",
@@ -418,7 +418,7 @@ public class DiagnosticTests
                 .WithArguments("'minimum' must be a number, not the string \"ten\"; the bound is ignored"));
 
     [Fact]
-    public Task KeywordNamesUsedAsNamesOrInsideLiterals_AreNotReported()
+    public Task KeywordNamesUsedAsNamesOrInsideLiteralsAreNotReported()
         // Properties called minimum, required, enum and parameters are names, not keywords; example, default and x-
         // values are any JSON; 'required: true' on a parameter is a flag. No diagnostic at all is expected.
         => VerifyAsync("""
@@ -464,7 +464,7 @@ public class DiagnosticTests
     // ---- TLX0008 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0008_MultipartRequestBody()
+    public Task TLX0008MultipartRequestBody()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",
@@ -497,7 +497,7 @@ public class DiagnosticTests
     // ---- TLX0009 ---------------------------------------------------------------------------------------------
 
     [Fact]
-    public Task TLX0009_ListWithoutPageNumberMeta()
+    public Task TLX0009ListWithoutPageNumberMeta()
         => VerifyAsync("""
             {
               "openapi": "3.1.0",

@@ -22,7 +22,7 @@ public class ReaderDiagnosticTests
     private const string ConsumerSource = DiagnosticTests.ConsumerSource;
 
     [Fact]
-    public void TLX0001_TextThatCannotBeRead()
+    public void TLX0001TextThatCannotBeRead()
     {
         var run = RunSpec(null);
 
@@ -33,7 +33,7 @@ public class ReaderDiagnosticTests
     }
 
     [Fact]
-    public void TLX0010_IncludeSelectorThatMatchesNothing_AndTheFilterKeepsOnlyWhatIsSelected()
+    public void TLX0010IncludeSelectorThatMatchesNothingAndTheFilterKeepsOnlyWhatIsSelected()
     {
         const string spec = AnalyzerConfigOptionTests.Spec;
 
@@ -51,7 +51,7 @@ public class ReaderDiagnosticTests
     }
 
     [Fact]
-    public void TLX0099_ExceptionInsideTheReaderBecomesADiagnostic()
+    public void TLX0099ExceptionInsideTheReaderBecomesADiagnostic()
     {
         var result = SpecReader.Read(new SpecSource(Path, GeneratorHarness.BundledSpecText, "Telnyx", null), CancellationToken.None,
             _ => throw new InvalidOperationException("boom"));

@@ -69,7 +69,7 @@ public class ReceivingSurfaceTests
         """;
 
     [Fact]
-    public void ConsoleCompilation_gets_the_handler_and_di_but_no_endpoint_or_redis()
+    public void ConsoleCompilationGetsTheHandlerAndDiButNoEndpointOrRedis()
     {
         var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.References, GeneratorHarness.BundledSpecText);
         var names = HintNames(result);
@@ -83,7 +83,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void AspNetCoreAndRedisCompilation_compiles_the_whole_surface_warning_free()
+    public void AspNetCoreAndRedisCompilationCompilesTheWholeSurfaceWarningFree()
     {
         var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, GeneratorHarness.BundledSpecText,
             GeneratorHarness.SpecPath, WebConsumer);
@@ -93,7 +93,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void AddTelnyxClient_binds_a_factory_lambda_as_a_factory_and_an_options_lambda_as_options()
+    public void AddTelnyxClientBindsAFactoryLambdaAsAFactoryAndAnOptionsLambdaAsOptions()
     {
         var (_, _, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, GeneratorHarness.BundledSpecText,
             GeneratorHarness.SpecPath, WebConsumer);
@@ -108,7 +108,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void AddTelnyxClient_inside_the_generated_namespace_still_binds_a_factory_lambda_as_a_factory()
+    public void AddTelnyxClientInsideTheGeneratedNamespaceStillBindsAFactoryLambdaAsAFactory()
     {
         // Code in namespace Telnyx.* finds the generated extensions before any using directive: a factory lambda must
         // not turn into an options callback there (core => new TelnyxClient(core) also fits Action<TelnyxClientOptions>).
@@ -158,7 +158,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void AspNetCoreOnly_gets_the_endpoint_and_no_redis_store()
+    public void AspNetCoreOnlyGetsTheEndpointAndNoRedisStore()
     {
         var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreReferences, GeneratorHarness.BundledSpecText);
         var names = HintNames(result);
@@ -169,7 +169,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void RedisOnly_gets_the_redis_store_and_no_endpoint()
+    public void RedisOnlyGetsTheRedisStoreAndNoEndpoint()
     {
         var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.RedisReferences, GeneratorHarness.BundledSpecText);
         var names = HintNames(result);
@@ -180,7 +180,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void WithoutDependencyInjection_only_the_handler_is_added()
+    public void WithoutDependencyInjectionOnlyTheHandlerIsAdded()
     {
         // A compilation that sees the runtime but not its packages (no real consumer is one): nothing that needs them.
         var bare = GeneratorHarness.References.Where(r => !System.IO.Path.GetFileName(r.Display!).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal));
@@ -191,7 +191,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void DocumentWithoutWebhooks_has_AddTelnyxClient_but_no_handler_AddTelnyxWebhooks_endpoint_or_store()
+    public void DocumentWithoutWebhooksHasAddTelnyxClientButNoHandlerAddTelnyxWebhooksEndpointOrStore()
     {
         var (_, result, output, _) = GeneratorHarness.Run(GeneratorHarness.AspNetCoreAndRedisReferences, NoWebhooksSpec, GeneratorHarness.SpecPath,
             "namespace Consumer; public static class Use { public static void Register(Microsoft.Extensions.DependencyInjection.IServiceCollection s) => Telnyx.TelnyxClientServiceCollectionExtensions.AddTelnyxClient(s); }");
@@ -210,7 +210,7 @@ public class ReceivingSurfaceTests
     }
 
     [Fact]
-    public void Event_records_whose_method_names_collide_get_distinct_methods_and_compile()
+    public void EventRecordsWhoseMethodNamesCollideGetDistinctMethodsAndCompile()
     {
         // "unknown" gives UnknownEvent (OnUnknownAsync is the unknown-event method), "unknownEvent" gives UnknownEventEvent,
         // whose preferred name is the first one's fallback.

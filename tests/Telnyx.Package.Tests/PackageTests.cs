@@ -55,7 +55,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     }
 
     [Fact]
-    public async Task ConsumersBuildCleanFromThePackage_DefaultSpecCallsLoopbackServer_OwnSpecReplacesDefault()
+    public async Task ConsumersBuildCleanFromThePackageDefaultSpecCallsLoopbackServerOwnSpecReplacesDefault()
     {
         var queue = CannedResponse.Data("""{"id":"q-1","name":"support","current_size":0,"max_size":10,"record_type":"queue"}""");
         await using var server = (await FakeTelnyxServer.StartScriptedAsync()).Enqueue(queue, queue);

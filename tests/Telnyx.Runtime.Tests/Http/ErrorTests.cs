@@ -24,7 +24,7 @@ public sealed class ErrorTests
     [InlineData(503, typeof(TelnyxServerException), "Service Unavailable")]
     [InlineData(418, typeof(TelnyxApiException), "I'm a teapot")]
     [InlineData(410, typeof(TelnyxApiException), "Gone")]
-    public async Task Status_maps_to_typed_exception_with_parsed_errors(int status, Type expected, string phrase)
+    public async Task StatusMapsToTypedExceptionWithParsedErrors(int status, Type expected, string phrase)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(status, ErrorBody, ("x-request-id", "rid-9")));
@@ -55,7 +55,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task Html_error_body_still_gives_typed_exception_with_raw_body()
+    public async Task HtmlErrorBodyStillGivesTypedExceptionWithRawBody()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         const string html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
@@ -76,7 +76,7 @@ public sealed class ErrorTests
     [InlineData("{\"errors\":\"oops\"}")]
     [InlineData("{\"errors\":[{\"title\":")]
     [InlineData("[]")]
-    public async Task Odd_error_bodies_are_parsed_leniently(string body)
+    public async Task OddErrorBodiesAreParsedLeniently(string body)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(404, body.Length == 0 ? null : body));
@@ -96,7 +96,7 @@ public sealed class ErrorTests
     [InlineData("{\"data\":{\"id\":\"x\",\"result\":\"not a number\"}}")]
     [InlineData("{\"data\":{\"id\":\"x\"}} trailing")]
     [InlineData("[1]")]
-    public async Task Bad_success_body_throws_invalid_response_with_raw_body(string body)
+    public async Task BadSuccessBodyThrowsInvalidResponseWithRawBody(string body)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(body));
@@ -114,7 +114,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task Missing_api_key_fails_before_any_request()
+    public async Task MissingApiKeyFailsBeforeAnyRequest()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         // No key in the options and none in the (replaced) environment, whatever the machine's TELNYX_API_KEY says.
@@ -133,7 +133,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task Api_key_from_the_environment_is_used_when_the_options_have_none()
+    public async Task ApiKeyFromTheEnvironmentIsUsedWhenTheOptionsHaveNone()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
@@ -149,7 +149,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public async Task Rate_limit_exception_carries_retry_after()
+    public async Task RateLimitExceptionCarriesRetryAfter()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "120")));
@@ -160,7 +160,7 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public void Error_factory_parses_without_a_server()
+    public void ErrorFactoryParsesWithoutAServer()
     {
         var errors = TelnyxErrorFactory.ParseErrors("{\"other\":{\"errors\":[]},\"errors\":[{\"code\":1,\"source\":{\"x\":1,\"pointer\":\"/a\"},\"unknown\":[1]}]}"u8);
         var error = Assert.Single(errors);

@@ -13,7 +13,7 @@ namespace Telnyx.Runtime.Tests.Http;
 public sealed class RequestBuildingTests
 {
     [Fact]
-    public async Task Get_sends_method_path_query_and_default_headers()
+    public async Task GetSendsMethodPathQueryAndDefaultHeaders()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data("{\"id\":\"c1\",\"result\":7}"));
@@ -42,7 +42,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Query_arrays_exploded_or_comma_separated_and_numbers_invariant()
+    public async Task QueryArraysExplodedOrCommaSeparatedAndNumbersInvariant()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data("{}"));
@@ -66,7 +66,7 @@ public sealed class RequestBuildingTests
     [InlineData("ünï★", "%C3%BCn%C3%AF%E2%98%85")]
     [InlineData("v3:abc-_.~", "v3%3Aabc-_.~")]
     [InlineData("...", "...")]
-    public void EscapePathSegment_uses_EscapeDataString_semantics(string value, string expected)
+    public void EscapePathSegmentUsesEscapeDataStringSemantics(string value, string expected)
     {
         Assert.Equal(expected, TelnyxUrl.EscapePathSegment(value, "id"));
     }
@@ -74,7 +74,7 @@ public sealed class RequestBuildingTests
     [Theory]
     [InlineData(".")]
     [InlineData("..")]
-    public void EscapePathSegment_rejects_dot_segments(string value)
+    public void EscapePathSegmentRejectsDotSegments(string value)
     {
         // Servers decode %2E and drop dot segments, so these would address another resource.
         var ex = Assert.Throws<ArgumentException>(() => TelnyxUrl.EscapePathSegment(value, "id"));
@@ -85,7 +85,7 @@ public sealed class RequestBuildingTests
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    public void EscapePathSegment_rejects_empty(string? value)
+    public void EscapePathSegmentRejectsEmpty(string? value)
     {
         var ex = Assert.ThrowsAny<ArgumentException>(() => TelnyxUrl.EscapePathSegment(value!, "call_control_id"));
         Assert.Contains("path parameter 'call_control_id' must not be empty", ex.Message, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Escaped_path_segments_reach_the_server_unchanged()
+    public async Task EscapedPathSegmentsReachTheServerUnchanged()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data("{}"), CannedResponse.Data("{}"));
@@ -109,7 +109,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Post_sends_json_body_with_exact_content_type_and_unwraps_envelope()
+    public async Task PostSendsJsonBodyWithExactContentTypeAndUnwrapsEnvelope()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json("{\"meta\":{\"x\":[1,2,{\"y\":null}]},\"data\":{\"id\":\"conf-1\",\"result\":3},\"url\":\"ignored\"}"));
@@ -129,7 +129,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Request_options_add_headers_query_and_body_properties()
+    public async Task RequestOptionsAddHeadersQueryAndBodyProperties()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data("{\"id\":\"x\",\"result\":1}"));
@@ -162,7 +162,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Extra_body_properties_without_a_body_become_the_body()
+    public async Task ExtraBodyPropertiesWithoutABodyBecomeTheBody()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(204));
@@ -177,7 +177,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task No_content_accepts_204_and_ignores_2xx_bodies()
+    public async Task NoContentAccepts204AndIgnores2xxBodies()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(204), CannedResponse.Json("<html>not json</html>", 202));
@@ -190,7 +190,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task SendAsync_reads_the_whole_body_without_envelope()
+    public async Task SendAsyncReadsTheWholeBodyWithoutEnvelope()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json("{\"id\":\"whole\",\"result\":9}"));
@@ -201,7 +201,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Typed_call_can_return_the_raw_response()
+    public async Task TypedCallCanReturnTheRawResponse()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(201, "{\"data\":{\"id\":\"a\",\"result\":2}}", ("x-request-id", "req-123"), ("X-Multi", "1")));
@@ -219,7 +219,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task Raw_calls_send_arbitrary_paths_and_bodies_with_auth()
+    public async Task RawCallsSendArbitraryPathsAndBodiesWithAuth()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json("[1,2,3]"), CannedResponse.Status(404, "{\"errors\":[{\"code\":\"10005\",\"title\":\"Not found\"}]}"));
@@ -242,14 +242,14 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public void Request_validates_its_path()
+    public void RequestValidatesItsPath()
     {
         Assert.Throws<ArgumentException>(() => new TelnyxRequest(HttpMethod.Get, "calls"));
         Assert.Throws<ArgumentException>(() => new TelnyxRequest(HttpMethod.Get, ""));
     }
 
     [Fact]
-    public async Task Base_url_with_trailing_slash_joins_cleanly()
+    public async Task BaseUrlWithTrailingSlashJoinsCleanly()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(204));
@@ -260,7 +260,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public void Options_defaults_match_the_contract()
+    public void OptionsDefaultsMatchTheContract()
     {
         var options = new TelnyxClientOptions();
         Assert.Equal(TimeSpan.FromSeconds(60), options.Timeout);
@@ -277,7 +277,7 @@ public sealed class RequestBuildingTests
     }
 
     [Fact]
-    public async Task User_supplied_HttpClient_is_used_and_not_disposed()
+    public async Task UserSuppliedHttpClientIsUsedAndNotDisposed()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(204), CannedResponse.Status(204));

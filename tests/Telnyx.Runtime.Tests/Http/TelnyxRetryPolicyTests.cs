@@ -11,7 +11,7 @@ namespace Telnyx.Runtime.Tests.Http;
 public sealed class TelnyxRetryPolicyTests
 {
     [Fact]
-    public void Defaults_are_two_retries_an_eight_second_cap_and_sixty_seconds_of_retry_after()
+    public void DefaultsAreTwoRetriesAnEightSecondCapAndSixtySecondsOfRetryAfter()
     {
         var policy = new TelnyxRetryPolicy();
         Assert.Equal(2, policy.MaxRetries);
@@ -31,13 +31,13 @@ public sealed class TelnyxRetryPolicyTests
     [InlineData(403, false)]
     [InlineData(404, false)]
     [InlineData(422, false)]
-    public void Retries_408_409_429_and_5xx_only(int status, bool retried)
+    public void Retries408409429And5xxOnly(int status, bool retried)
     {
         Assert.Equal(retried, new TelnyxRetryPolicy().ShouldRetry(status));
     }
 
     [Fact]
-    public void Retries_every_transport_failure()
+    public void RetriesEveryTransportFailure()
     {
         var policy = new TelnyxRetryPolicy();
         Assert.True(policy.ShouldRetry(new HttpRequestException("refused")));
@@ -46,7 +46,7 @@ public sealed class TelnyxRetryPolicyTests
     }
 
     [Fact]
-    public void Backoff_doubles_from_half_a_second_up_to_the_cap()
+    public void BackoffDoublesFromHalfASecondUpToTheCap()
     {
         var policy = new FixedJitterPolicy(0);
         double[] seconds = new double[7];
@@ -58,7 +58,7 @@ public sealed class TelnyxRetryPolicyTests
     }
 
     [Fact]
-    public void Jitter_shortens_the_backoff_by_at_most_a_quarter()
+    public void JitterShortensTheBackoffByAtMostAQuarter()
     {
         // min(0.5 × 2^(n-1), 8) × (1 - 0.25 × 0.5)
         var half = new FixedJitterPolicy(0.5);
@@ -71,13 +71,13 @@ public sealed class TelnyxRetryPolicyTests
     [InlineData(double.NaN, 0.5)]
     [InlineData(-3.0, 0.5)]
     [InlineData(7.0, 0.375)]
-    public void Out_of_range_jitter_is_pinned(double jitter, double expectedSeconds)
+    public void OutOfRangeJitterIsPinned(double jitter, double expectedSeconds)
     {
         Assert.Equal(expectedSeconds, new FixedJitterPolicy(jitter).GetDelay(1, null).TotalSeconds);
     }
 
     [Fact]
-    public void Default_jitter_stays_within_three_quarters_and_one()
+    public void DefaultJitterStaysWithinThreeQuartersAndOne()
     {
         var policy = new TelnyxRetryPolicy();
         for (int i = 0; i < 200; i++)
@@ -87,7 +87,7 @@ public sealed class TelnyxRetryPolicyTests
     }
 
     [Fact]
-    public void The_cap_follows_MaxDelay_and_large_attempt_numbers_do_not_overflow()
+    public void TheCapFollowsMaxDelayAndLargeAttemptNumbersDoNotOverflow()
     {
         var policy = new FixedJitterPolicy(0) { MaxDelay = TimeSpan.FromSeconds(3) };
         Assert.Equal(2.0, policy.GetDelay(3, null).TotalSeconds);
@@ -97,7 +97,7 @@ public sealed class TelnyxRetryPolicyTests
     }
 
     [Fact]
-    public void Retry_after_replaces_the_backoff_and_is_clamped_to_zero_and_MaxRetryAfter()
+    public void RetryAfterReplacesTheBackoffAndIsClampedToZeroAndMaxRetryAfter()
     {
         var policy = new FixedJitterPolicy(0) { MaxRetryAfter = TimeSpan.FromSeconds(10) };
         Assert.Equal(TimeSpan.FromSeconds(3), policy.GetDelay(1, TimeSpan.FromSeconds(3)));
@@ -106,7 +106,7 @@ public sealed class TelnyxRetryPolicyTests
     }
 
     [Fact]
-    public async Task DelayAsync_waits_on_the_given_clock_and_ends_on_cancellation()
+    public async Task DelayAsyncWaitsOnTheGivenClockAndEndsOnCancellation()
     {
         var policy = new TelnyxRetryPolicy();
         Assert.True(policy.DelayAsync(TimeSpan.Zero, TimeProvider.System, default).IsCompletedSuccessfully);
@@ -119,7 +119,7 @@ public sealed class TelnyxRetryPolicyTests
     }
 
     [Fact]
-    public void A_subclass_copies_the_settings_it_replaces()
+    public void ASubclassCopiesTheSettingsItReplaces()
     {
         var bound = new TelnyxRetryPolicy { MaxRetries = 5, MaxDelay = TimeSpan.FromSeconds(2), MaxRetryAfter = TimeSpan.FromSeconds(9) };
         var copy = new FixedJitterPolicy(0, bound);

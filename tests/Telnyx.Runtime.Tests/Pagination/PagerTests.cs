@@ -49,7 +49,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Zero_items()
+    public async Task ZeroItems()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(Page(Array.Empty<string>(), 1, 20, 0, 0)));
@@ -62,7 +62,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task One_page()
+    public async Task OnePage()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(Page(new[] { "a", "b" }, 1, 50, 1, 2)));
@@ -75,7 +75,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Many_pages_in_order()
+    public async Task ManyPagesInOrder()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
@@ -99,7 +99,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task As_pages_exposes_meta()
+    public async Task AsPagesExposesMeta()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
@@ -120,7 +120,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Meta_missing_continues_while_pages_are_full()
+    public async Task MetaMissingContinuesWhilePagesAreFull()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
@@ -135,7 +135,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Meta_missing_without_page_size_reads_one_page()
+    public async Task MetaMissingWithoutPageSizeReadsOnePage()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json("{\"data\":[\"a\",\"b\"]}"), CannedResponse.Json("{\"data\":[\"c\"]}"));
@@ -148,7 +148,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Server_that_always_says_page_2_of_3_terminates()
+    public async Task ServerThatAlwaysSaysPage2Of3Terminates()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         string body = Page(new[] { "x", "y" }, 2, 2, 3, 6);
@@ -162,7 +162,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Server_that_ignores_paging_without_meta_terminates()
+    public async Task ServerThatIgnoresPagingWithoutMetaTerminates()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Handler = (context, _) => FakeTelnyxServer.WriteAsync(context, CannedResponse.Json("{\"data\":[\"x\",\"y\"]}"));
@@ -175,7 +175,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Total_pages_without_page_number_uses_the_requested_number()
+    public async Task TotalPagesWithoutPageNumberUsesTheRequestedNumber()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
@@ -190,7 +190,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Cancellation_between_pages()
+    public async Task CancellationBetweenPages()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
@@ -218,7 +218,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Enumerator_token_also_cancels()
+    public async Task EnumeratorTokenAlsoCancels()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(Page(new[] { "a" }, 1, 1, 3, 3)));
@@ -240,7 +240,7 @@ public sealed class PagerTests
     [InlineData(0)]
     [InlineData(251)]
     [InlineData(-1)]
-    public async Task Page_size_out_of_range_is_rejected_before_sending(int size)
+    public async Task PageSizeOutOfRangeIsRejectedBeforeSending(int size)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         using var core = TestClients.Create(server);
@@ -253,7 +253,7 @@ public sealed class PagerTests
     [Theory]
     [InlineData(1)]
     [InlineData(250)]
-    public async Task Page_size_bounds_are_accepted(int size)
+    public async Task PageSizeBoundsAreAccepted(int size)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(Page(new[] { "a" }, 1, size, 1, 1)));
@@ -264,7 +264,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Get_page_fetches_one_page()
+    public async Task GetPageFetchesOnePage()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(Page(new[] { "k" }, 3, 10, 4, 31)));
@@ -278,7 +278,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Invalid_list_body_throws_invalid_response()
+    public async Task InvalidListBodyThrowsInvalidResponse()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json("{\"data\":{\"not\":\"a list\"}}"));
@@ -289,7 +289,7 @@ public sealed class PagerTests
     }
 
     [Fact]
-    public async Task Page_errors_surface_as_typed_exceptions()
+    public async Task PageErrorsSurfaceAsTypedExceptions()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Json(Page(new[] { "a" }, 1, 1, 2, 2)), CannedResponse.Status(403));

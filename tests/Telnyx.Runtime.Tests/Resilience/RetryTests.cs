@@ -15,7 +15,7 @@ public sealed class RetryTests
     private static readonly CannedResponse Ok = CannedResponse.Data("{\"id\":\"ok\",\"result\":1}");
 
     [Fact]
-    public async Task Retry_after_seconds_is_honoured()
+    public async Task RetryAfterSecondsIsHonoured()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "3")), Ok);
@@ -30,7 +30,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Retry_after_http_date_is_relative_to_the_time_provider()
+    public async Task RetryAfterHttpDateIsRelativeToTheTimeProvider()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(503, null, ("Retry-After", "Tue, 01 Jan 2030 00:00:05 GMT")), Ok);
@@ -44,7 +44,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Retry_after_ms_wins_over_retry_after()
+    public async Task RetryAfterMsWinsOverRetryAfter()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("retry-after-ms", "1500"), ("Retry-After", "2")), Ok);
@@ -57,7 +57,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Retry_after_longer_than_the_cap_is_capped_and_past_dates_mean_no_wait()
+    public async Task RetryAfterLongerThanTheCapIsCappedAndPastDatesMeanNoWait()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(
@@ -75,7 +75,7 @@ public sealed class RetryTests
     [Theory]
     [InlineData(500, 502, 503)]
     [InlineData(503, 500, 504)]
-    public async Task Server_errors_are_retried_with_exponential_backoff(int first, int second, int third)
+    public async Task ServerErrorsAreRetriedWithExponentialBackoff(int first, int second, int third)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(first), CannedResponse.Status(second), CannedResponse.Status(third, "{\"errors\":[{\"title\":\"down\"}]}"));
@@ -96,7 +96,7 @@ public sealed class RetryTests
     [InlineData(408)]
     [InlineData(500)]
     [InlineData(529)]
-    public async Task Retryable_statuses_then_success(int status)
+    public async Task RetryableStatusesThenSuccess(int status)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(status), Ok);
@@ -124,7 +124,7 @@ public sealed class RetryTests
     [InlineData(404)]
     [InlineData(422)]
     [InlineData(405)]
-    public async Task Client_errors_are_not_retried(int status)
+    public async Task ClientErrorsAreNotRetried(int status)
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(status), Ok);
@@ -140,7 +140,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Connection_reset_mid_response_is_retried()
+    public async Task ConnectionResetMidResponseIsRetried()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.CutOff(), Ok);
@@ -157,7 +157,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Connection_failures_after_retries_throw_connection_exception()
+    public async Task ConnectionFailuresAfterRetriesThrowConnectionException()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.CutOff(), CannedResponse.CutOff(), CannedResponse.CutOff());
@@ -173,7 +173,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Refused_connection_throws_connection_exception()
+    public async Task RefusedConnectionThrowsConnectionException()
     {
         // Grab a free port, then close it so nothing listens there.
         var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -194,7 +194,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Slow_responses_time_out_per_attempt_and_are_retried()
+    public async Task SlowResponsesTimeOutPerAttemptAndAreRetried()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         var slow = new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) };
@@ -215,7 +215,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Per_request_timeout_overrides_and_a_timed_out_attempt_can_succeed_on_retry()
+    public async Task PerRequestTimeoutOverridesAndATimedOutAttemptCanSucceedOnRetry()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
@@ -228,7 +228,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Every_attempt_sends_identical_body_bytes()
+    public async Task EveryAttemptSendsIdenticalBodyBytes()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(500), CannedResponse.CutOff(), Ok);
@@ -245,7 +245,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Cancellation_during_retry_delay_stops_without_another_attempt()
+    public async Task CancellationDuringRetryDelayStopsWithoutAnotherAttempt()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(500), Ok);
@@ -268,7 +268,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Cancellation_during_real_retry_delay_is_immediate()
+    public async Task CancellationDuringRealRetryDelayIsImmediate()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(429, null, ("Retry-After", "30")), Ok);
@@ -289,7 +289,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Cancellation_while_waiting_for_the_response_is_not_a_timeout()
+    public async Task CancellationWhileWaitingForTheResponseIsNotATimeout()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(new CannedResponse { Body = "{\"data\":{}}", Delay = TimeSpan.FromSeconds(30) }, Ok);
@@ -307,7 +307,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Already_cancelled_token_sends_nothing()
+    public async Task AlreadyCancelledTokenSendsNothing()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         using var core = TestClients.Create(server);
@@ -317,7 +317,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Max_retries_zero_disables_retries()
+    public async Task MaxRetriesZeroDisablesRetries()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Status(503), Ok);
@@ -331,7 +331,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Per_request_max_retries_overrides_the_client()
+    public async Task PerRequestMaxRetriesOverridesTheClient()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         for (int i = 0; i < 5; i++)
@@ -352,7 +352,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task Default_is_two_retries()
+    public async Task DefaultIsTwoRetries()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         for (int i = 0; i < 4; i++)

@@ -31,7 +31,7 @@ public sealed class SoakTests
     }
 
     [Fact]
-    public async Task Thousand_commands_under_thirty_percent_faults_execute_at_most_once_and_never_hang()
+    public async Task ThousandCommandsUnderThirtyPercentFaultsExecuteAtMostOnceAndNeverHang()
     {
         var gate = new object();
         var results = new Dictionary<string, long>();

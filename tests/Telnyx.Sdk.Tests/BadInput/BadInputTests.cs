@@ -51,7 +51,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
 
     [Theory]
     [MemberData(nameof(NullRequiredCases))]
-    public async Task RequiredFieldLeftNull_IsRejectedBeforeSending(string field, string jsonName)
+    public async Task RequiredFieldLeftNullIsRejectedBeforeSending(string field, string jsonName)
     {
         Server.Reset();
 
@@ -64,7 +64,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task NullRequestObject_ForARequiredBody_IsRejectedBeforeSending()
+    public async Task NullRequestObjectForARequiredBodyIsRejectedBeforeSending()
     {
         Server.Reset();
 
@@ -77,7 +77,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task RequiredEnumLeftAtDefault_IsRejectedBeforeSending()
+    public async Task RequiredEnumLeftAtDefaultIsRejectedBeforeSending()
     {
         Server.Reset();
 
@@ -99,7 +99,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task ConferenceMissingRequiredFields_StillParses()
+    public async Task ConferenceMissingRequiredFieldsStillParses()
     {
         // The spec requires record_type, id, name, created_at and expires_at; only id is sent.
         var conference = await RetrieveConferenceAnswering("""{"id":"550e8400-e29b-41d4-a716-446655440000"}""");
@@ -114,7 +114,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task EmptyObjects_AndExplicitNulls_StillParse()
+    public async Task EmptyObjectsAndExplicitNullsStillParse()
     {
         var empty = await RetrieveConferenceAnswering("{}");
         Assert.Null(empty.Id);
@@ -139,7 +139,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task QueueAndQueueCall_MissingRequiredNumbersAndBooleans_StillParse()
+    public async Task QueueAndQueueCallMissingRequiredNumbersAndBooleansStillParse()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data("""{"name":"support"}"""), CannedResponse.Data("""{"call_control_id":"v3:x"}"""));
@@ -158,7 +158,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task UnknownEnumValue_IsKept()
+    public async Task UnknownEnumValueIsKept()
     {
         var conference = await RetrieveConferenceAnswering("""{"id":"c1","status":"paused_new","end_reason":"moon_phase","record_type":"conference_v2"}""");
 
@@ -174,7 +174,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task UnknownEnumValue_InListItems_IsKept()
+    public async Task UnknownEnumValueInListItemsIsKept()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.List("""{"id":"p1","status":"reconnecting","record_type":"participant"}"""));
@@ -192,7 +192,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task UnknownProperties_LandInAdditionalProperties_AtEveryLevel()
+    public async Task UnknownPropertiesLandInAdditionalPropertiesAtEveryLevel()
     {
         var conference = await RetrieveConferenceAnswering("""
             {"id":"c1","name":"Business","brand_new_field":{"nested":[1,2,3]},"beta_flag":true,
@@ -209,7 +209,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task ValueOfTheWrongJsonType_IsKeptInAdditionalProperties_NotACrash()
+    public async Task ValueOfTheWrongJsonTypeIsKeptInAdditionalPropertiesNotACrash()
     {
         var conference = await RetrieveConferenceAnswering("""{"id":"c1","name":42,"status":{"code":1},"ended_by":"someone"}""");
 
@@ -224,7 +224,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task WrongTypedNumbersAndDates_AreKeptInAdditionalProperties()
+    public async Task WrongTypedNumbersAndDatesAreKeptInAdditionalProperties()
     {
         Server.Reset();
         Server.Enqueue(
@@ -245,7 +245,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task ExtraEnvelopeMembers_AreIgnored()
+    public async Task ExtraEnvelopeMembersAreIgnored()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("""{"meta":{"x":1},"data":{"result":"ok"},"links":{"self":"/v2/x"}}"""));
@@ -256,7 +256,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task NullData_RaisesInvalidResponse_NotANullReference()
+    public async Task NullDataRaisesInvalidResponseNotANullReference()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("""{"data":null}"""));
@@ -267,7 +267,7 @@ public sealed class BadInputTests(SdkServerFixture fixture) : IClassFixture<SdkS
     }
 
     [Fact]
-    public async Task ListWithNullOrMissingMeta_StopsAfterAShortPage()
+    public async Task ListWithNullOrMissingMetaStopsAfterAShortPage()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("""{"data":[""" + QueueJson + "]}"));

@@ -29,7 +29,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     [InlineData("emoji 😀 日本", "emoji%20%F0%9F%98%80%20%E6%97%A5%E6%9C%AC")]
     [InlineData("../admin", "..%2Fadmin")]
     [InlineData("-._~AZaz09", "-._~AZaz09")]
-    public async Task QueueName_IsEscapedAsOnePathSegment(string queueName, string escaped)
+    public async Task QueueNameIsEscapedAsOnePathSegment(string queueName, string escaped)
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data(QueueJson));
@@ -43,7 +43,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task UnicodeQueueName_WithSlashesAndSpaces_StaysOneSegment_OnEveryQueueOperation()
+    public async Task UnicodeQueueNameWithSlashesAndSpacesStaysOneSegmentOnEveryQueueOperation()
     {
         const string name = "support/tier 1/ü";
         const string escaped = "support%2Ftier%201%2F%C3%BC";
@@ -87,7 +87,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     [Theory]
     [InlineData(".")]
     [InlineData("..")]
-    public async Task DotSegments_AreRejectedBeforeSending(string id)
+    public async Task DotSegmentsAreRejectedBeforeSending(string id)
     {
         // Kestrel (like most servers) decodes %2E and then removes the dot segment, so an escaped ".." would still
         // address the parent resource: the SDK refuses it instead of sending anything.
@@ -100,7 +100,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task EmptyOrNullPathParameter_IsRejectedBeforeSending()
+    public async Task EmptyOrNullPathParameterIsRejectedBeforeSending()
     {
         Server.Reset();
 
@@ -117,7 +117,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     // ------------------------------------------------------------------------------------------------ query strings
 
     [Fact]
-    public async Task ListWithoutParameters_SendsOnlyPageNumber()
+    public async Task ListWithoutParametersSendsOnlyPageNumber()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.List());
@@ -135,7 +135,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task DeepObjectFilter_EveryField_InSchemaOrder_ValuesEscaped()
+    public async Task DeepObjectFilterEveryFieldInSchemaOrderValuesEscaped()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.List(ConferenceJson));
@@ -188,7 +188,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task QueryValues_WithReservedCharacters_CannotBreakTheQuery()
+    public async Task QueryValuesWithReservedCharactersCannotBreakTheQuery()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.List());
@@ -205,7 +205,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Pager_FollowsPages_WithTheSameQuery()
+    public async Task PagerFollowsPagesWithTheSameQuery()
     {
         Server.Reset();
         Server.Enqueue(
@@ -227,7 +227,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task Pager_WithParticipantFilterAndRegion_RepeatsThemOnEveryPage()
+    public async Task PagerWithParticipantFilterAndRegionRepeatsThemOnEveryPage()
     {
         Server.Reset();
         Server.Enqueue(
@@ -251,7 +251,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void PageSize_OutOfRange_IsRejected()
+    public void PageSizeOutOfRangeIsRejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Client.Queues.ListAsync(new ListQueuesParameters { PageSize = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Client.Queues.ListAsync(new ListQueuesParameters { PageSize = 251 }));
@@ -260,7 +260,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     // ------------------------------------------------------------------------------------------------ bodies
 
     [Fact]
-    public async Task Loop_Integer_IsAJsonNumber_AndInfinity_IsAJsonString()
+    public async Task LoopIntegerIsAJsonNumberAndInfinityIsAJsonString()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.CommandOk, CannedResponse.CommandOk);
@@ -286,7 +286,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task CommandId_SetByTheCaller_IsSentUnchanged()
+    public async Task CommandIdSetByTheCallerIsSentUnchanged()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data(ConferenceJson), CannedResponse.CommandOk, CannedResponse.CommandOk);
@@ -302,7 +302,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task GeneratedCommandId_IsFreshPerCall_AndDoesNotChangeTheCallersRequest()
+    public async Task GeneratedCommandIdIsFreshPerCallAndDoesNotChangeTheCallersRequest()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk);
@@ -319,7 +319,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task OptionalBody_LeftOut_SendsNoBodyAndNoContentType()
+    public async Task OptionalBodyLeftOutSendsNoBodyAndNoContentType()
     {
         // Operations whose requestBody is optional in the spec (requestBody.required is false).
         Server.Reset();
@@ -339,7 +339,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task OptionalBodyWithCommandId_LeftOut_StillSendsTheGeneratedCommandId()
+    public async Task OptionalBodyWithCommandIdLeftOutStillSendsTheGeneratedCommandId()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk, CannedResponse.CommandOk);
@@ -358,7 +358,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task RequiredBody_LeftOut_StillSendsAJsonObject()
+    public async Task RequiredBodyLeftOutStillSendsAJsonObject()
     {
         Server.Reset();
         for (int i = 0; i < 6; i++)
@@ -381,7 +381,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task EmptyRequestObject_SendsAnEmptyJsonObject()
+    public async Task EmptyRequestObjectSendsAnEmptyJsonObject()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.CommandOk);
@@ -394,7 +394,7 @@ public sealed class RequestShapeTests(SdkServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task UnsetOptionalFields_AreAbsent_NotNull()
+    public async Task UnsetOptionalFieldsAreAbsentNotNull()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.CommandOk);

@@ -51,7 +51,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
 
     [Theory]
     [MemberData(nameof(Statuses))]
-    public async Task ErrorStatus_RaisesItsTypedException_WithErrorsParsed(int status, string exceptionType)
+    public async Task ErrorStatusRaisesItsTypedExceptionWithErrorsParsed(int status, string exceptionType)
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json(ErrorBody, status));
@@ -90,7 +90,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     [InlineData(422, "TelnyxUnprocessableEntityException")]
     [InlineData(429, "TelnyxRateLimitException")]
     [InlineData(500, "TelnyxServerException")]
-    public async Task ErrorStatus_OnEveryKindOfOperation_ListRetrieveDeleteAndNoContentPatch(int status, string exceptionType)
+    public async Task ErrorStatusOnEveryKindOfOperationListRetrieveDeleteAndNoContentPatch(int status, string exceptionType)
     {
         string body = """{"errors":[{"code":"10015","title":"Bad","detail":"Nope","source":{"pointer":"/max_size"}}]}""";
         Server.Reset();
@@ -127,7 +127,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     [InlineData(409)]
     [InlineData(429)]
     [InlineData(500)]
-    public async Task RequestOptionsMaxRetriesZero_OverridesTheClientsRetries(int status)
+    public async Task RequestOptionsMaxRetriesZeroOverridesTheClientsRetries(int status)
     {
         using var retryingClient = Server.CreateClient(o =>
         {
@@ -145,7 +145,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     }
 
     [Fact]
-    public async Task RateLimit_IsRetriedByDefault_ThenSucceeds()
+    public async Task RateLimitIsRetriedByDefaultThenSucceeds()
     {
         using var retryingClient = Server.CreateClient(o =>
         {
@@ -162,7 +162,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     }
 
     [Fact]
-    public async Task HtmlErrorPage_RaisesTheTypedException_WithTheRawBody_AndNoErrors()
+    public async Task HtmlErrorPageRaisesTheTypedExceptionWithTheRawBodyAndNoErrors()
     {
         const string html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
         Server.Reset();
@@ -187,7 +187,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
 
     [Theory]
     [MemberData(nameof(BrokenSuccessBodies))]
-    public async Task BrokenSuccessBody_RaisesInvalidResponse_WithTheRawBody(string body, string contentType)
+    public async Task BrokenSuccessBodyRaisesInvalidResponseWithTheRawBody(string body, string contentType)
     {
         Server.Reset();
         Server.Enqueue(new CannedResponse(200, body, contentType));
@@ -203,7 +203,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     [InlineData("""{"data":[{"id":"a"},""")]
     [InlineData("<html>not json</html>")]
     [InlineData("""{"data":{"id":"not a list"}}""")]
-    public async Task BrokenListBody_RaisesInvalidResponse_WithTheRawBody(string body)
+    public async Task BrokenListBodyRaisesInvalidResponseWithTheRawBody(string body)
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json(body));
@@ -220,7 +220,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     }
 
     [Fact]
-    public async Task MalformedJson_OnACommand_RaisesInvalidResponse()
+    public async Task MalformedJsonOnACommandRaisesInvalidResponse()
     {
         const string body = "{\"data\":{\"result\":\"ok\"";
         Server.Reset();
@@ -233,7 +233,7 @@ public sealed class ErrorTests(SdkServerFixture fixture) : IClassFixture<SdkServ
     }
 
     [Fact]
-    public async Task ErrorsArrayWithUnexpectedShapes_IsParsedLeniently()
+    public async Task ErrorsArrayWithUnexpectedShapesIsParsedLeniently()
     {
         const string body = """{"errors":[{"code":null,"title":42,"detail":"d","source":"not an object","extra":true}, "junk", {"title":"second"}]}""";
         Server.Reset();
@@ -286,7 +286,7 @@ public sealed class MissingApiKeyTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(MissingKeys))]
-    public async Task NoApiKey_AndNoEnvironmentVariable_FailsBeforeAnyRequest(string? apiKey)
+    public async Task NoApiKeyAndNoEnvironmentVariableFailsBeforeAnyRequest(string? apiKey)
     {
         Assert.Null(Environment.GetEnvironmentVariable("TELNYX_API_KEY"));
         using var client = new TelnyxClient(new TelnyxClientOptions { ApiKey = apiKey, BaseUrl = Server.BaseUrl, Retry = { MaxRetries = 0 } });
@@ -310,7 +310,7 @@ public sealed class MissingApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ApiKeyFromTheEnvironment_IsUsedWhenOptionsHaveNone()
+    public async Task ApiKeyFromTheEnvironmentIsUsedWhenOptionsHaveNone()
     {
         Environment.SetEnvironmentVariable("TELNYX_API_KEY", "KEY_from_env");
         try
@@ -330,7 +330,7 @@ public sealed class MissingApiKeyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BaseUrlFromTheEnvironment_IsUsedWhenOptionsHaveNone()
+    public async Task BaseUrlFromTheEnvironmentIsUsedWhenOptionsHaveNone()
     {
         Environment.SetEnvironmentVariable("TELNYX_BASE_URL", Server.BaseUrl.ToString());
         try

@@ -25,7 +25,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void CreateConferenceRequest_RoundTrips()
+    public void CreateConferenceRequestRoundTrips()
     {
         const string json = """
             {
@@ -58,7 +58,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void JoinConferenceRequest_WithWhisperSupervisorRole_RoundTrips()
+    public void JoinConferenceRequestWithWhisperSupervisorRoleRoundTrips()
     {
         const string json = """
             {
@@ -92,7 +92,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void JoinConferenceRequest_BuiltInCode_WritesTheSameJson()
+    public void JoinConferenceRequestBuiltInCodeWritesTheSameJson()
     {
         var request = new JoinConferenceRequest
         {
@@ -110,13 +110,13 @@ public sealed class ModelRoundTripTests
     [InlineData("""{"audio_url":"http://example.com/message.wav","call_control_ids":["v3:MdI91X4lWFEs7IgbBEOT9M4AigoY08M0WWZFISt1Yw2axZ_IiE4pqg"],"loop":3,"region":"Europe"}""")]
     [InlineData("""{"media_name":"my_media_uploaded_to_media_storage_api","loop":"infinity"}""")]
     [InlineData("""{"loop":100}""")]
-    public void ConferencePlayRequest_LoopNumberOrString_RoundTrips(string json)
+    public void ConferencePlayRequestLoopNumberOrStringRoundTrips(string json)
     {
         JsonAssert.Equal(json, RoundTrip<ConferencePlayRequest>(json));
     }
 
     [Fact]
-    public void ConferencePlayRequest_Loop_ReadsAsTheRightUnionCase()
+    public void ConferencePlayRequestLoopReadsAsTheRightUnionCase()
     {
         var three = TelnyxJson.Deserialize<ConferencePlayRequest>("""{"loop":3}""");
         Assert.True(three.Loop!.IsInteger);
@@ -136,7 +136,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void ConferencePlayRequest_LoopOfAnotherJsonType_IsKeptRaw()
+    public void ConferencePlayRequestLoopOfAnotherJsonTypeIsKeptRaw()
     {
         const string json = """{"loop":{"times":2}}""";
         var request = TelnyxJson.Deserialize<ConferencePlayRequest>(json);
@@ -148,7 +148,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void ConferenceSpeakRequest_RoundTrips_WithVoiceSettingsPickedByType()
+    public void ConferenceSpeakRequestRoundTripsWithVoiceSettingsPickedByType()
     {
         const string json = """
             {
@@ -177,7 +177,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void VoiceSettings_TypeSelectsTheCase_EvenWhenAnEarlierCaseCouldReadTheObject()
+    public void VoiceSettingsTypeSelectsTheCaseEvenWhenAnEarlierCaseCouldReadTheObject()
     {
         // Every provider object has only `type` required, so without the discriminator the first case would take all.
         var telnyx = TelnyxJson.Deserialize<ConferenceSpeakRequestVoiceSettings>("""{"type":"telnyx","voice_speed":1.5}""");
@@ -196,7 +196,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void VoiceSettings_WriteTheBranchAssigned()
+    public void VoiceSettingsWriteTheBranchAssigned()
     {
         var request = new ConferenceSpeakRequest
         {
@@ -208,14 +208,14 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void Conference_RoundTrips()
+    public void ConferenceRoundTrips()
     {
         JsonAssert.Equal(ConferenceJson, RoundTrip<Conference>(ConferenceJson));
         JsonAssert.Equal(SecondConferenceJson, RoundTrip<Conference>(SecondConferenceJson));
     }
 
     [Fact]
-    public void ConferenceParticipant_RoundTrips_WithDatesComparedAsInstants()
+    public void ConferenceParticipantRoundTripsWithDatesComparedAsInstants()
     {
         string written = RoundTrip<ConferenceParticipant>(ConferenceParticipantJson);
 
@@ -225,7 +225,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void ConferenceParticipant_DatesWithOffsets_KeepTheInstant()
+    public void ConferenceParticipantDatesWithOffsetsKeepTheInstant()
     {
         const string json = """{"created_at":"2019-01-23T20:10:02.574+02:00","updated_at":"2019-01-23T18:10:02Z"}""";
 
@@ -236,26 +236,26 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void Participant_RoundTrips()
+    public void ParticipantRoundTrips()
     {
         JsonAssert.Equal(ParticipantJson, RoundTrip<Participant>(ParticipantJson));
     }
 
     [Fact]
-    public void Queue_RoundTrips()
+    public void QueueRoundTrips()
     {
         JsonAssert.Equal(QueueJson, RoundTrip<Queue>(QueueJson));
         JsonAssert.Equal(SecondQueueJson, RoundTrip<Queue>(SecondQueueJson));
     }
 
     [Fact]
-    public void QueueCall_RoundTrips()
+    public void QueueCallRoundTrips()
     {
         JsonAssert.Equal(QueueCallJson, RoundTrip<QueueCall>(QueueCallJson));
     }
 
     [Fact]
-    public void LargeIntegers_RoundTripExactly()
+    public void LargeIntegersRoundTripExactly()
     {
         const string json = """{"name":"big","max_size":9007199254740993,"current_size":-1,"average_wait_time_secs":0}""";
 
@@ -266,7 +266,7 @@ public sealed class ModelRoundTripTests
     // ------------------------------------------------------------------------------------------------ open values
 
     [Fact]
-    public void UnknownEnumValue_RoundTrips()
+    public void UnknownEnumValueRoundTrips()
     {
         const string json = """{"id":"c1","status":"paused_new","end_reason":"moon_phase","record_type":"conference_v2"}""";
 
@@ -280,7 +280,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void UnknownEnumValue_SetInCode_IsWrittenAsIs()
+    public void UnknownEnumValueSetInCodeIsWrittenAsIs()
     {
         var request = new JoinConferenceRequest { CallControlId = "v3:x", SupervisorRole = "coach" };
 
@@ -289,7 +289,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void UnknownExtraProperties_RoundTrip_AtEveryLevel()
+    public void UnknownExtraPropertiesRoundTripAtEveryLevel()
     {
         const string json = """
             {"id":"c1","name":"Business","brand_new":{"a":[1,2.5,"x",null,true]},"nullable_extra":null,
@@ -304,7 +304,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void ExtraProperties_SetInCode_AreWritten()
+    public void ExtraPropertiesSetInCodeAreWritten()
     {
         using var doc = JsonDocument.Parse("""{"beta_feature":{"on":true}}""");
         var request = new CreateQueueRequest
@@ -317,7 +317,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void WrongTypedValue_RoundTrips_ThroughAdditionalProperties()
+    public void WrongTypedValueRoundTripsThroughAdditionalProperties()
     {
         const string json = """{"id":"c1","name":42,"status":["in_progress"]}""";
 
@@ -332,7 +332,7 @@ public sealed class ModelRoundTripTests
     [InlineData("""{"mp3":"x"}""")]
     [InlineData("""{"mp3":null,"wav":"https://example.com/r.wav"}""")]
     [InlineData("""{"wav":null}""")]
-    public void NullableField_AbsentNullAndValue_StayDistinct(string json)
+    public void NullableFieldAbsentNullAndValueStayDistinct(string json)
     {
         string written = TelnyxJson.Serialize(TelnyxJson.Deserialize<ConferenceRecordingSavedPayloadRecordingUrls>(json));
 
@@ -341,7 +341,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void NullableField_PublicRecordingUrls_BehavesTheSame()
+    public void NullableFieldPublicRecordingUrlsBehavesTheSame()
     {
         foreach (var json in new[] { "{}", """{"mp3":null}""", """{"mp3":"x"}""", """{"wav":null}""" })
         {
@@ -350,7 +350,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void NullableField_SetToNullInCode_IsWrittenAsNull_UnsetIsLeftOut()
+    public void NullableFieldSetToNullInCodeIsWrittenAsNullUnsetIsLeftOut()
     {
         Assert.Equal("""{"mp3":null}""", TelnyxJson.Serialize(new ConferenceRecordingSavedPayloadRecordingUrls { Mp3 = null }));
         Assert.Equal("""{"mp3":"x"}""", TelnyxJson.Serialize(new ConferenceRecordingSavedPayloadRecordingUrls { Mp3 = "x" }));
@@ -359,7 +359,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void NullableField_InsideTheWebhookPayload_RoundTrips()
+    public void NullableFieldInsideTheWebhookPayloadRoundTrips()
     {
         const string json = """
             {"conference_id":"41b9acd4-f4da-4ff5-a85c-e07e90b53f46","format":"mp3","channels":"single",
@@ -373,7 +373,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void NonNullableOptionalField_SetToNull_IsLeftOut()
+    public void NonNullableOptionalFieldSetToNullIsLeftOut()
     {
         Assert.Equal("{}", TelnyxJson.Serialize(new Conference { Name = null, Status = null, EndedBy = null }));
         Assert.Equal("""{"queue_name":"q"}""", TelnyxJson.Serialize(new CreateQueueRequest { QueueName = "q", MaxSize = null }));
@@ -388,7 +388,7 @@ public sealed class ModelRoundTripTests
     }
 
     [Fact]
-    public void NonNullableOptionalField_ExplicitJsonNull_ReadsAsNull_AndIsLeftOutWhenWritten()
+    public void NonNullableOptionalFieldExplicitJsonNullReadsAsNullAndIsLeftOutWhenWritten()
     {
         var conference = TelnyxJson.Deserialize<Conference>("""{"id":"c1","name":null}""");
 

@@ -24,7 +24,7 @@ public sealed class NoListenerCollection
 public sealed class NoListenerTests
 {
     [Fact]
-    public async Task Without_a_listener_no_activity_exists_while_the_request_is_sent()
+    public async Task WithoutAListenerNoActivityExistsWhileTheRequestIsSent()
     {
         await using var server = await FakeTelnyxServer.StartScriptedAsync();
         server.Enqueue(CannedResponse.Data(ConferenceJson), CannedResponse.Data(ConferenceJson));

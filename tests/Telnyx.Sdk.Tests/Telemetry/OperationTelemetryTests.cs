@@ -21,7 +21,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     private TelnyxClient Client => fixture.Client;
 
     [Fact]
-    public async Task CreateConference_span_has_every_attribute_and_the_command_id_sent()
+    public async Task CreateConferenceSpanHasEveryAttributeAndTheCommandIdSent()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data(ConferenceJson));
@@ -49,7 +49,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task CreateConference_span_carries_the_command_id_the_sdk_generated()
+    public async Task CreateConferenceSpanCarriesTheCommandIdTheSdkGenerated()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data(ConferenceJson));
@@ -64,7 +64,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Get_with_a_path_parameter_reports_the_route_template_not_the_path()
+    public async Task GetWithAPathParameterReportsTheRouteTemplateNotThePath()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data(ConferenceJson));
@@ -86,7 +86,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Retried_call_counts_two_attempts_one_retry_event_and_one_retry()
+    public async Task RetriedCallCountsTwoAttemptsOneRetryEventAndOneRetry()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("{\"errors\":[]}", 503), CannedResponse.Data(ConferenceJson));
@@ -128,7 +128,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Failed_call_sets_error_type_to_the_status_and_the_span_status_to_error()
+    public async Task FailedCallSetsErrorTypeToTheStatusAndTheSpanStatusToError()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("{\"errors\":[{\"code\":\"10005\",\"title\":\"Resource not found\"}]}", 404));
@@ -149,7 +149,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Unreadable_success_body_sets_error_type_to_the_exception_type()
+    public async Task UnreadableSuccessBodySetsErrorTypeToTheExceptionType()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("{\"data\":"));
@@ -166,7 +166,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Connection_failure_after_retries_reports_each_retry_and_the_exception_type()
+    public async Task ConnectionFailureAfterRetriesReportsEachRetryAndTheExceptionType()
     {
         int closedPort = FreeLoopbackPort();
         using var client = new TelnyxClient(new Runtime.TelnyxClientOptions
@@ -191,7 +191,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task HttpClient_span_is_a_child_of_the_operation_span()
+    public async Task HttpClientSpanIsAChildOfTheOperationSpan()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.CommandOk);
@@ -211,7 +211,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Request_duration_records_one_measurement_per_call_with_its_tags()
+    public async Task RequestDurationRecordsOneMeasurementPerCallWithItsTags()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Data(ConferenceJson), CannedResponse.Data(ConferenceJson), CannedResponse.CommandOk);
@@ -242,7 +242,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Paged_list_makes_one_span_per_page_tagged_with_the_page_number()
+    public async Task PagedListMakesOneSpanPerPageTaggedWithThePageNumber()
     {
         Server.Reset();
         Server.Enqueue(
@@ -269,7 +269,7 @@ public sealed class OperationTelemetryTests(SdkServerFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task Raw_request_span_is_named_after_the_method_without_operation_or_template()
+    public async Task RawRequestSpanIsNamedAfterTheMethodWithoutOperationOrTemplate()
     {
         Server.Reset();
         Server.Enqueue(CannedResponse.Json("{\"ok\":true}"));

@@ -58,7 +58,7 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void NodeSignedWebhook_Unwraps_ToTheTypedEvent(string name)
+    public void NodeSignedWebhookUnwrapsToTheTypedEvent(string name)
     {
         using TelnyxClient client = CreateClient();
         SignedWebhook signed = _signed.Webhooks[name];
@@ -67,7 +67,7 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void NodeSignedWebhook_WithAnyByteChanged_IsInvalidSignature(string name)
+    public void NodeSignedWebhookWithAnyByteChangedIsInvalidSignature(string name)
     {
         using TelnyxClient client = CreateClient();
         SignedWebhook signed = _signed.Webhooks[name];
@@ -82,7 +82,7 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void NodeSignedWebhook_StaleOrFuture_IsOutsideTheWindow(string name)
+    public void NodeSignedWebhookStaleOrFutureIsOutsideTheWindow(string name)
     {
         using TelnyxClient client = CreateClient();
         Assert.Equal(WebhookVerificationFailure.TimestampTooOld, Reason(client, _signed.Webhooks[name + "/stale"]));
@@ -91,7 +91,7 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void NodeSignedWebhook_ReSerialized_IsInvalidSignature(string name)
+    public void NodeSignedWebhookReSerializedIsInvalidSignature(string name)
     {
         // What a framework that parses the body and hands it on re-serialized does: same JSON, other bytes.
         using TelnyxClient client = CreateClient();
@@ -109,7 +109,7 @@ public sealed class NodeSignedWebhookTests : IClassFixture<NodeSignedWebhookTest
     }
 
     [Fact]
-    public void NodeSignedWebhook_UnderAnotherKey_IsInvalidSignature()
+    public void NodeSignedWebhookUnderAnotherKeyIsInvalidSignature()
     {
         using TelnyxClient client = TestWebhooks.CreateClient(TestWebhooks.NewSigner());
         SignedWebhook signed = _signed.Webhooks[WebhookCases.All[0].Name];

@@ -23,7 +23,7 @@ public sealed class WebhookConfigurationTests : IDisposable
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void NoPublicKey_AndNoEnvironmentVariable_IsAConfigurationError(string? key)
+    public void NoPublicKeyAndNoEnvironmentVariableIsAConfigurationError(string? key)
     {
         Assert.Null(Environment.GetEnvironmentVariable("TELNYX_PUBLIC_KEY"));
         WebhookCase c = WebhookCases.Get(ConferenceCreatedEvent.Type);
@@ -39,7 +39,7 @@ public sealed class WebhookConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void PublicKeyFromTheEnvironment_IsUsedWhenOptionsHaveNone()
+    public void PublicKeyFromTheEnvironmentIsUsedWhenOptionsHaveNone()
     {
         Environment.SetEnvironmentVariable("TELNYX_PUBLIC_KEY", Signer.PublicKey);
         WebhookCase c = WebhookCases.Get(ConferenceCreatedEvent.Type);
@@ -50,7 +50,7 @@ public sealed class WebhookConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void PublicKeyFromTheOptions_WinsOverTheEnvironment()
+    public void PublicKeyFromTheOptionsWinsOverTheEnvironment()
     {
         Environment.SetEnvironmentVariable("TELNYX_PUBLIC_KEY", TestWebhooks.NewSigner().PublicKey);
         WebhookCase c = WebhookCases.Get(ConferenceCreatedEvent.Type);

@@ -14,7 +14,7 @@ public sealed class WebhookEventTests
     private static readonly WebhookSigner Signer = TestWebhooks.NewSigner();
 
     [Fact]
-    public void TheCasesCoverAllSixteenEvents_EachWithItsOwnType()
+    public void TheCasesCoverAllSixteenEventsEachWithItsOwnType()
     {
         string[] expected =
         [
@@ -37,7 +37,7 @@ public sealed class WebhookEventTests
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void Unwrap_SignedEvent_IsTheTypedEventWithEveryField(string name)
+    public void UnwrapSignedEventIsTheTypedEventWithEveryField(string name)
     {
         WebhookCase c = WebhookCases.Get(name);
         SignedWebhook signed = Signer.Sign(c.Body);
@@ -50,7 +50,7 @@ public sealed class WebhookEventTests
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void Unwrap_FromEveryHeaderSource_GivesTheSameTypedEvent(string name)
+    public void UnwrapFromEveryHeaderSourceGivesTheSameTypedEvent(string name)
     {
         WebhookCase c = WebhookCases.Get(name);
         SignedWebhook signed = Signer.Sign(c.Body);
@@ -79,7 +79,7 @@ public sealed class WebhookEventTests
 
     [Theory]
     [MemberData(nameof(WebhookCases.Names), MemberType = typeof(WebhookCases))]
-    public void ParseUnverified_GivesTheSameTypedEvent_WithoutAnyKey(string name)
+    public void ParseUnverifiedGivesTheSameTypedEventWithoutAnyKey(string name)
     {
         WebhookCase c = WebhookCases.Get(name);
 
@@ -91,7 +91,7 @@ public sealed class WebhookEventTests
     }
 
     [Fact]
-    public void Envelope_WithMetaBeforeData_StillKeepsMeta()
+    public void EnvelopeWithMetaBeforeDataStillKeepsMeta()
     {
         const string body = """
             {"meta":{"attempt":1,"delivered_to":"https://example.com/webhooks"},
@@ -106,7 +106,7 @@ public sealed class WebhookEventTests
     }
 
     [Fact]
-    public void HeaderNames_AreCaseInsensitive_InACaseSensitiveDictionary()
+    public void HeaderNamesAreCaseInsensitiveInACaseSensitiveDictionary()
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
@@ -123,7 +123,7 @@ public sealed class WebhookEventTests
     }
 
     [Fact]
-    public void HeaderNames_AreCaseInsensitive_InAListOfPairs()
+    public void HeaderNamesAreCaseInsensitiveInAListOfPairs()
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
@@ -139,7 +139,7 @@ public sealed class WebhookEventTests
     }
 
     [Fact]
-    public void HeaderNames_AreCaseInsensitive_InHttpHeaders()
+    public void HeaderNamesAreCaseInsensitiveInHttpHeaders()
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);
@@ -153,7 +153,7 @@ public sealed class WebhookEventTests
     }
 
     [Fact]
-    public void HeaderAccessor_IsAskedForTheDocumentedNames_AndWorksOverAspNetCoreHeaders()
+    public void HeaderAccessorIsAskedForTheDocumentedNamesAndWorksOverAspNetCoreHeaders()
     {
         WebhookCase c = WebhookCases.Get(ConferenceParticipantJoinedEvent.Type);
         SignedWebhook signed = Signer.Sign(c.Body);

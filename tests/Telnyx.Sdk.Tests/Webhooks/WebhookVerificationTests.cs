@@ -20,7 +20,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void TamperedBody_OneByteChanged_IsInvalidSignature()
+    public void TamperedBodyOneByteChangedIsInvalidSignature()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body);
         byte[] tampered = (byte[])signed.Body.Clone();
@@ -37,7 +37,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void TamperedTimestamp_IsInvalidSignature()
+    public void TamperedTimestampIsInvalidSignature()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body);
         string later = WebhookSigner.UnixSeconds(TestWebhooks.Now.AddSeconds(1)); // still well within the window
@@ -48,7 +48,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void Timestamp301SecondsOld_IsTimestampTooOld()
+    public void Timestamp301SecondsOldIsTimestampTooOld()
     {
         var ex = Rejected(Signer.Sign(Joined.Body, TimeSpan.FromSeconds(-301)));
 
@@ -56,7 +56,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void Timestamp301SecondsAhead_IsTimestampTooNew()
+    public void Timestamp301SecondsAheadIsTimestampTooNew()
     {
         var ex = Rejected(Signer.Sign(Joined.Body, TimeSpan.FromSeconds(301)));
 
@@ -66,7 +66,7 @@ public sealed class WebhookVerificationTests
     [Theory]
     [InlineData(-300)]
     [InlineData(300)]
-    public void TimestampExactly300SecondsAway_IsAccepted(int seconds)
+    public void TimestampExactly300SecondsAwayIsAccepted(int seconds)
     {
         SignedWebhook signed = Signer.Sign(Joined.Body, TimeSpan.FromSeconds(seconds));
         using TelnyxClient client = TestWebhooks.CreateClient(Signer);
@@ -75,7 +75,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void WebhookTolerance_FromTheOptions_IsTheWindow()
+    public void WebhookToleranceFromTheOptionsIsTheWindow()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body, TimeSpan.FromSeconds(-11));
         var clock = new FakeTimeProvider(TestWebhooks.Now);
@@ -96,7 +96,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void WrongKey_IsInvalidSignature()
+    public void WrongKeyIsInvalidSignature()
     {
         SignedWebhook signed = TestWebhooks.NewSigner().Sign(Joined.Body);
 
@@ -106,7 +106,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void MissingSignatureHeader_IsMissingSignatureHeader()
+    public void MissingSignatureHeaderIsMissingSignatureHeader()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body);
         Dictionary<string, string> headers = signed.Headers();
@@ -118,7 +118,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void MissingTimestampHeader_IsMissingTimestampHeader()
+    public void MissingTimestampHeaderIsMissingTimestampHeader()
     {
         SignedWebhook signed = Signer.Sign(Joined.Body);
         Dictionary<string, string> headers = signed.Headers();
@@ -132,7 +132,7 @@ public sealed class WebhookVerificationTests
     [Theory]
     [InlineData("not base64 at all!")]
     [InlineData("c2lnbmF0dXJl")] // valid base64, but 9 bytes rather than 64
-    public void BadSignatureEncoding_IsInvalidSignatureEncoding(string signature)
+    public void BadSignatureEncodingIsInvalidSignatureEncoding(string signature)
     {
         SignedWebhook signed = Signer.Sign(Joined.Body) with { Signature = signature };
 
@@ -146,7 +146,7 @@ public sealed class WebhookVerificationTests
     [InlineData("""{"data":{"record_type":"event","event_type":"call.enqueued","payload":{]}}""")]
     [InlineData("not json")]
     [InlineData("")]
-    public void MalformedJson_CorrectlySigned_PassesVerificationThenThrowsJsonException(string body)
+    public void MalformedJsonCorrectlySignedPassesVerificationThenThrowsJsonException(string body)
     {
         // The documented outcome: the signature is checked over the raw bytes first; parsing fails afterwards.
         SignedWebhook signed = Signer.Sign(body);
@@ -161,7 +161,7 @@ public sealed class WebhookVerificationTests
     [InlineData("garbage")]
     [InlineData("{}")]
     [InlineData("]")]
-    public void TrailingContentAfterTheObject_CorrectlySigned_ThrowsJsonException(string trailer)
+    public void TrailingContentAfterTheObjectCorrectlySignedThrowsJsonException(string trailer)
     {
         string body = Encoding.UTF8.GetString(Joined.Body) + trailer;
         SignedWebhook signed = Signer.Sign(body);
@@ -170,7 +170,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void MalformedJson_BadlySigned_IsAVerificationFailureNotAJsonException()
+    public void MalformedJsonBadlySignedIsAVerificationFailureNotAJsonException()
     {
         SignedWebhook signed = Signer.Sign("{\"data\":") with { Body = Encoding.UTF8.GetBytes("{\"data\":!") };
 
@@ -184,7 +184,7 @@ public sealed class WebhookVerificationTests
     [InlineData("[]")]
     [InlineData("\"conference.created\"")]
     [InlineData("42")]
-    public void NonObjectJson_CorrectlySigned_ThrowsJsonException(string body)
+    public void NonObjectJsonCorrectlySignedThrowsJsonException(string body)
     {
         SignedWebhook signed = Signer.Sign(body);
         using TelnyxClient client = TestWebhooks.CreateClient(Signer);
@@ -193,7 +193,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void UnknownEventType_CorrectlySigned_IsUnknownWebhookEvent_WithTheWholeBody()
+    public void UnknownEventTypeCorrectlySignedIsUnknownWebhookEventWithTheWholeBody()
     {
         const string body = """
             {
@@ -225,7 +225,7 @@ public sealed class WebhookVerificationTests
     }
 
     [Fact]
-    public void MissingEventType_CorrectlySigned_IsUnknownWebhookEvent_WithAnEmptyType()
+    public void MissingEventTypeCorrectlySignedIsUnknownWebhookEventWithAnEmptyType()
     {
         const string body = """{"data":{"record_type":"event","id":"abc"},"meta":{"attempt":1}}""";
         SignedWebhook signed = Signer.Sign(body);

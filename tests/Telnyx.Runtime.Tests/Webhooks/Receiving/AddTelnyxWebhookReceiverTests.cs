@@ -71,7 +71,7 @@ public sealed class AddTelnyxWebhookReceiverTests
         services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
     [Fact]
-    public async Task Registration_resolves_a_receiver_that_hands_signed_deliveries_to_the_scoped_handler_once()
+    public async Task RegistrationResolvesAReceiverThatHandsSignedDeliveriesToTheScopedHandlerOnce()
     {
         var harness = new WebhookHarness();
         var services = Services();
@@ -103,7 +103,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Options_are_bound_from_the_telnyx_webhooks_section_then_configured()
+    public void OptionsAreBoundFromTheTelnyxWebhooksSectionThenConfigured()
     {
         var services = Services(new()
         {
@@ -133,7 +133,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Configuration_values_that_do_not_parse_or_make_no_sense_fail_validation_naming_each_key()
+    public void ConfigurationValuesThatDoNotParseOrMakeNoSenseFailValidationNamingEachKey()
     {
         var services = Services(new()
         {
@@ -165,7 +165,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public async Task Invalid_options_stop_the_host_at_start()
+    public async Task InvalidOptionsStopTheHostAtStart()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(new TelnyxWebhookEnvironment(_ => null));
@@ -179,7 +179,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Key_comes_first_from_the_receiver_options()
+    public void KeyComesFirstFromTheReceiverOptions()
     {
         var services = Services(new() { ["Telnyx:WebhookPublicKey"] = Convert.ToBase64String(ConfigKey) }, Convert.ToBase64String(EnvKey));
         services.Configure<TelnyxClientOptions>(o => o.WebhookPublicKey = Convert.ToBase64String(ClientKey));
@@ -190,7 +190,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Key_comes_next_from_the_client_options_of_add_telnyx_client()
+    public void KeyComesNextFromTheClientOptionsOfAddTelnyxClient()
     {
         var services = Services(new()
         {
@@ -205,7 +205,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Key_comes_next_from_the_telnyx_webhook_public_key_configuration_value_without_add_telnyx_client()
+    public void KeyComesNextFromTheTelnyxWebhookPublicKeyConfigurationValueWithoutAddTelnyxClient()
     {
         var services = Services(new() { ["Telnyx:WebhookPublicKey"] = Convert.ToBase64String(ConfigKey) }, Convert.ToBase64String(EnvKey));
         services.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse);
@@ -215,7 +215,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Key_comes_last_from_the_environment()
+    public void KeyComesLastFromTheEnvironment()
     {
         var services = Services(new() { ["Telnyx:WebhookPublicKey"] = "  " }, Convert.ToBase64String(EnvKey));
         services.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse);
@@ -225,7 +225,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Missing_key_gives_a_configuration_error_naming_every_place_it_is_looked_for()
+    public void MissingKeyGivesAConfigurationErrorNamingEveryPlaceItIsLookedFor()
     {
         var services = Services(new());
         services.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse);
@@ -240,7 +240,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public async Task Missing_key_stops_the_host_at_start_with_the_configuration_error()
+    public async Task MissingKeyStopsTheHostAtStartWithTheConfigurationError()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(new TelnyxWebhookEnvironment(_ => null));
@@ -254,7 +254,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public async Task A_usable_key_lets_the_host_start()
+    public async Task AUsableKeyLetsTheHostStart()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(new TelnyxWebhookEnvironment(_ => null));
@@ -267,7 +267,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Unusable_key_from_a_fallback_gives_a_configuration_error_naming_its_source()
+    public void UnusableKeyFromAFallbackGivesAConfigurationErrorNamingItsSource()
     {
         var services = Services(new() { ["Telnyx:WebhookPublicKey"] = "bm90IGEga2V5" });
         services.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse);
@@ -279,7 +279,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public void Use_delivery_store_replaces_the_default_store_by_type_or_factory()
+    public void UseDeliveryStoreReplacesTheDefaultStoreByTypeOrFactory()
     {
         var byType = Services();
         byType.AddTelnyxWebhookReceiver<TestEvent, TestHandler>(TestEvent.Parse, o => o.PublicKey = WebhookHarness.PublicKeyBase64).UseDeliveryStore<OtherStore>();
@@ -296,7 +296,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public async Task Default_store_uses_an_already_registered_distributed_cache()
+    public async Task DefaultStoreUsesAnAlreadyRegisteredDistributedCache()
     {
         var harness = new WebhookHarness();
         var shared = WebhookHarness.NewCache();
@@ -319,7 +319,7 @@ public sealed class AddTelnyxWebhookReceiverTests
     }
 
     [Fact]
-    public async Task Receiver_logs_under_the_telnyx_runtime_webhooks_category()
+    public async Task ReceiverLogsUnderTheTelnyxRuntimeWebhooksCategory()
     {
         var logs = new CategoryProvider();
         var services = Services();

@@ -15,7 +15,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     [Fact]
-    public async Task Claim_then_mark_answers_already_handled_afterwards()
+    public async Task ClaimThenMarkAnswersAlreadyHandledAfterwards()
     {
         var store = new DistributedCacheDeliveryStore(WebhookHarness.NewCache());
 
@@ -30,7 +30,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Second_claim_while_the_first_is_held_is_in_progress_and_release_frees_the_event()
+    public async Task SecondClaimWhileTheFirstIsHeldIsInProgressAndReleaseFreesTheEvent()
     {
         var store = new DistributedCacheDeliveryStore(WebhookHarness.NewCache());
 
@@ -47,7 +47,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Two_instances_sharing_a_cache_deduplicate_sequential_deliveries()
+    public async Task TwoInstancesSharingACacheDeduplicateSequentialDeliveries()
     {
         var cache = WebhookHarness.NewCache();
         var instanceA = new DistributedCacheDeliveryStore(cache);
@@ -64,7 +64,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Release_with_another_token_keeps_the_current_claim()
+    public async Task ReleaseWithAnotherTokenKeepsTheCurrentClaim()
     {
         var cache = WebhookHarness.NewCache();
         var instanceA = new DistributedCacheDeliveryStore(cache);
@@ -79,7 +79,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Entries_use_the_documented_key_and_expire_after_the_claim_lifetime_then_the_window()
+    public async Task EntriesUseTheDocumentedKeyAndExpireAfterTheClaimLifetimeThenTheWindow()
     {
         var cache = new RecordingCache(WebhookHarness.NewCache());
         var store = new DistributedCacheDeliveryStore(cache);
@@ -99,7 +99,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Cache_failure_propagates_and_leaves_no_claim_behind()
+    public async Task CacheFailurePropagatesAndLeavesNoClaimBehind()
     {
         var cache = new RecordingCache(WebhookHarness.NewCache()) { Fail = true };
         var store = new DistributedCacheDeliveryStore(cache);
@@ -112,7 +112,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Mark_failure_still_ends_the_in_memory_claim()
+    public async Task MarkFailureStillEndsTheInMemoryClaim()
     {
         var cache = new RecordingCache(WebhookHarness.NewCache());
         var store = new DistributedCacheDeliveryStore(cache);
@@ -129,7 +129,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Concurrent_claims_of_one_event_in_one_instance_give_exactly_one_claim()
+    public async Task ConcurrentClaimsOfOneEventInOneInstanceGiveExactlyOneClaim()
     {
         var store = new DistributedCacheDeliveryStore(new RecordingCache(WebhookHarness.NewCache()) { Delay = TimeSpan.FromMilliseconds(5) });
         var results = new ConcurrentBag<TelnyxDeliveryClaimStatus>();
@@ -141,7 +141,7 @@ public sealed class DistributedCacheDeliveryStoreTests
     }
 
     [Fact]
-    public async Task Arguments_are_checked()
+    public async Task ArgumentsAreChecked()
     {
         var store = new DistributedCacheDeliveryStore(WebhookHarness.NewCache());
 

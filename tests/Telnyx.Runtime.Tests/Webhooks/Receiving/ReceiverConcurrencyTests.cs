@@ -22,7 +22,7 @@ public sealed class CpuBurstCollection
 public sealed class ReceiverConcurrencyTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Thousand_concurrent_deliveries_of_100_events_are_each_handled_exactly_once_after_retries()
+    public async Task ThousandConcurrentDeliveriesOf100EventsAreEachHandledExactlyOnceAfterRetries()
     {
         const int events = 100;
         const int deliveriesPerEvent = 10;

@@ -17,7 +17,7 @@ public sealed class ReceiverDeduplicationTests
         receiver.ReceiveAsync(body, WebhookHarness.Json, WebhookHarness.Headers(body), dispatcher, cancellationToken);
 
     [Fact]
-    public async Task Replayed_delivery_is_answered_200_duplicate_without_dispatch()
+    public async Task ReplayedDeliveryIsAnswered200DuplicateWithoutDispatch()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -34,7 +34,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Handler_that_throws_then_the_retry_is_handled_exactly_once()
+    public async Task HandlerThatThrowsThenTheRetryIsHandledExactlyOnce()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache()));
         var receiver = _harness.CreateReceiver(store: store);
@@ -56,7 +56,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Claim_lives_for_the_handler_timeout_plus_the_margin_and_the_mark_for_the_window()
+    public async Task ClaimLivesForTheHandlerTimeoutPlusTheMarginAndTheMarkForTheWindow()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache()));
         var receiver = _harness.CreateReceiver(o =>
@@ -72,7 +72,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Delivery_while_another_of_the_same_event_runs_is_answered_409_in_progress()
+    public async Task DeliveryWhileAnotherOfTheSameEventRunsIsAnswered409InProgress()
     {
         var receiver = _harness.CreateReceiver();
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -98,7 +98,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Store_answers_are_followed_already_handled_is_200_and_in_progress_is_409()
+    public async Task StoreAnswersAreFollowedAlreadyHandledIs200AndInProgressIs409()
     {
         var dispatcher = new RecordingDispatcher();
         byte[] body = WebhookHarness.Body("evt-answers");
@@ -112,7 +112,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Store_failure_when_failing_closed_answers_503_without_dispatch()
+    public async Task StoreFailureWhenFailingClosedAnswers503WithoutDispatch()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache())) { ClaimError = new TimeoutException("redis timed out") };
         var receiver = _harness.CreateReceiver(store: store);
@@ -128,7 +128,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Store_failure_when_failing_open_dispatches_without_deduplication()
+    public async Task StoreFailureWhenFailingOpenDispatchesWithoutDeduplication()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache())) { ClaimError = new IOException("connection refused") };
         var receiver = _harness.CreateReceiver(o => o.StoreFailureMode = TelnyxStoreFailureMode.FailOpen, store);
@@ -146,7 +146,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Mark_failure_still_answers_200_handled_and_is_logged()
+    public async Task MarkFailureStillAnswers200HandledAndIsLogged()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache())) { MarkError = new IOException("write failed") };
         var receiver = _harness.CreateReceiver(store: store);
@@ -159,7 +159,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Release_failure_still_answers_500_and_is_logged()
+    public async Task ReleaseFailureStillAnswers500AndIsLogged()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache())) { ReleaseError = new IOException("delete failed") };
         var receiver = _harness.CreateReceiver(store: store);
@@ -172,7 +172,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Deduplication_off_or_no_store_dispatches_every_delivery()
+    public async Task DeduplicationOffOrNoStoreDispatchesEveryDelivery()
     {
         byte[] body = WebhookHarness.Body("evt-no-dedupe");
         var off = new RecordingDispatcher();
@@ -193,7 +193,7 @@ public sealed class ReceiverDeduplicationTests
     }
 
     [Fact]
-    public async Task Aborted_request_while_claiming_answers_503_and_is_logged_as_aborted()
+    public async Task AbortedRequestWhileClaimingAnswers503AndIsLoggedAsAborted()
     {
         var blocking = new BlockingClaimStore();
         var receiver = _harness.CreateReceiver(store: blocking);

@@ -40,7 +40,7 @@ public sealed class ReceiverLoggingAndMetricsTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Refused_delivery_logs_one_line_with_its_outcome_and_counts_one_rejection_by_reason(string name)
+    public async Task RefusedDeliveryLogsOneLineWithItsOutcomeAndCountsOneRejectionByReason(string name)
     {
         Case c = s_cases[name];
         var harness = new WebhookHarness();
@@ -125,7 +125,7 @@ public sealed class ReceiverLoggingAndMetricsTests
     }
 
     [Fact]
-    public async Task Handled_delivery_logs_at_debug_and_counts_one_acceptance_by_event_type()
+    public async Task HandledDeliveryLogsAtDebugAndCountsOneAcceptanceByEventType()
     {
         var harness = new WebhookHarness();
         using var metrics = new WebhookMetrics();
@@ -144,7 +144,7 @@ public sealed class ReceiverLoggingAndMetricsTests
     }
 
     [Fact]
-    public async Task Duplicate_delivery_logs_at_information_and_counts_one_duplicate()
+    public async Task DuplicateDeliveryLogsAtInformationAndCountsOneDuplicate()
     {
         var harness = new WebhookHarness();
         var receiver = harness.CreateReceiver();
@@ -163,7 +163,7 @@ public sealed class ReceiverLoggingAndMetricsTests
     }
 
     [Fact]
-    public async Task Handler_exception_is_logged_with_the_event_id_and_the_exception()
+    public async Task HandlerExceptionIsLoggedWithTheEventIdAndTheException()
     {
         var harness = new WebhookHarness();
         var receiver = harness.CreateReceiver();
@@ -180,7 +180,7 @@ public sealed class ReceiverLoggingAndMetricsTests
     }
 
     [Fact]
-    public void Every_verification_reason_has_its_own_snake_case_metric_value()
+    public void EveryVerificationReasonHasItsOwnSnakeCaseMetricValue()
     {
         var values = Enum.GetValues<WebhookVerificationFailure>().Where(f => f != WebhookVerificationFailure.None).Select(TelnyxWebhookReasons.Of).ToArray();
         var outcomes = Enum.GetValues<TelnyxWebhookOutcome>().Select(TelnyxWebhookReasons.Of).ToArray();
@@ -193,7 +193,7 @@ public sealed class ReceiverLoggingAndMetricsTests
     }
 
     [Fact]
-    public async Task Malformed_body_log_names_where_the_json_broke_but_not_what_it_said()
+    public async Task MalformedBodyLogNamesWhereTheJsonBrokeButNotWhatItSaid()
     {
         var harness = new WebhookHarness();
         var receiver = harness.CreateReceiver();

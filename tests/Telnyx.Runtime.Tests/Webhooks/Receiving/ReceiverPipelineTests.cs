@@ -20,7 +20,7 @@ public sealed class ReceiverPipelineTests
         receiver.ReceiveAsync(new MemoryStream(body), body.Length, contentType, headers, dispatcher, CancellationToken.None).AsTask();
 
     [Fact]
-    public async Task Receive_a_signed_delivery_dispatches_it_and_answers_200_handled()
+    public async Task ReceiveASignedDeliveryDispatchesItAndAnswers200Handled()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -38,7 +38,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_hands_the_handler_the_raw_body_exactly_as_read_from_a_chunked_stream()
+    public async Task ReceiveHandsTheHandlerTheRawBodyExactlyAsReadFromAChunkedStream()
     {
         var receiver = _harness.CreateReceiver();
         byte[] body = WebhookHarness.Body("evt-raw");
@@ -65,7 +65,7 @@ public sealed class ReceiverPipelineTests
     [InlineData("  application/json ;charset=\"UTF-8\"")]
     [InlineData("application/cloudevents+json")]
     [InlineData("application/vnd.telnyx.event+JSON; v=2")]
-    public void Json_content_types_are_accepted(string contentType) =>
+    public void JsonContentTypesAreAccepted(string contentType) =>
         Assert.True(TelnyxWebhookReceiver<TestEvent>.IsJsonContentType(contentType));
 
     [Theory]
@@ -80,7 +80,7 @@ public sealed class ReceiverPipelineTests
     [InlineData("/json")]
     [InlineData("application/json/x")]
     [InlineData("application/json+xml")]
-    public async Task Receive_with_a_content_type_that_is_not_json_answers_415_without_reading(string? contentType)
+    public async Task ReceiveWithAContentTypeThatIsNotJsonAnswers415WithoutReading(string? contentType)
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -95,7 +95,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_with_a_declared_length_over_the_limit_answers_413_without_reading()
+    public async Task ReceiveWithADeclaredLengthOverTheLimitAnswers413WithoutReading()
     {
         var receiver = _harness.CreateReceiver(o => o.MaxBodyBytes = 1024);
         var dispatcher = new RecordingDispatcher();
@@ -111,7 +111,7 @@ public sealed class ReceiverPipelineTests
     [InlineData(null, 100)]
     [InlineData(10L, int.MaxValue)] // a declared length that lies
     [InlineData(-1L, 333)] // a nonsense length is ignored
-    public async Task Receive_of_an_endless_body_stops_one_byte_past_the_limit_and_answers_413(long? declaredLength, int chunkSize)
+    public async Task ReceiveOfAnEndlessBodyStopsOneBytePastTheLimitAndAnswers413(long? declaredLength, int chunkSize)
     {
         const int limit = 4096;
         var receiver = _harness.CreateReceiver(o => o.MaxBodyBytes = limit);
@@ -126,7 +126,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_of_a_body_exactly_at_the_limit_is_handled_and_one_byte_more_is_413()
+    public async Task ReceiveOfABodyExactlyAtTheLimitIsHandledAndOneByteMoreIs413()
     {
         byte[] compact = WebhookHarness.Body("evt-limit");
         int limit = compact.Length + 100;
@@ -148,7 +148,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_of_a_missing_or_empty_body_answers_400_empty_body()
+    public async Task ReceiveOfAMissingOrEmptyBodyAnswers400EmptyBody()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -163,7 +163,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_of_a_body_signed_with_another_key_answers_400_invalid_signature()
+    public async Task ReceiveOfABodySignedWithAnotherKeyAnswers400InvalidSignature()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -176,7 +176,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_of_a_tampered_body_answers_400_invalid_signature()
+    public async Task ReceiveOfATamperedBodyAnswers400InvalidSignature()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -208,7 +208,7 @@ public sealed class ReceiverPipelineTests
 
     [Theory]
     [MemberData(nameof(BrokenHeaders))]
-    public async Task Receive_with_each_verification_failure_answers_400_with_its_reason(string breakage, WebhookVerificationFailure expected)
+    public async Task ReceiveWithEachVerificationFailureAnswers400WithItsReason(string breakage, WebhookVerificationFailure expected)
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -247,7 +247,7 @@ public sealed class ReceiverPipelineTests
     [Theory]
     [InlineData(-300)]
     [InlineData(300)]
-    public async Task Receive_at_the_edge_of_the_tolerance_is_handled(int offsetSeconds)
+    public async Task ReceiveAtTheEdgeOfTheToleranceIsHandled(int offsetSeconds)
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -259,7 +259,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_with_a_tolerance_from_the_options_refuses_what_the_default_would_accept()
+    public async Task ReceiveWithAToleranceFromTheOptionsRefusesWhatTheDefaultWouldAccept()
     {
         var receiver = _harness.CreateReceiver(o => o.Tolerance = TimeSpan.FromSeconds(10));
         byte[] body = WebhookHarness.Body("evt-tolerance");
@@ -270,7 +270,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_reads_headers_case_insensitively_even_from_a_case_sensitive_dictionary()
+    public async Task ReceiveReadsHeadersCaseInsensitivelyEvenFromACaseSensitiveDictionary()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -294,7 +294,7 @@ public sealed class ReceiverPipelineTests
     [InlineData("{\"data\":{\"id\":\"evt-no-type\"}}")]
     [InlineData("{\"data\":{\"event_type\":\"call.initiated\",\"id\":\"x\"}} {}")]
     [InlineData("   ")]
-    public async Task Receive_of_a_signed_body_that_is_not_an_event_answers_400_malformed(string text)
+    public async Task ReceiveOfASignedBodyThatIsNotAnEventAnswers400Malformed(string text)
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -307,7 +307,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_when_the_parser_throws_something_else_or_returns_nothing_answers_400_malformed()
+    public async Task ReceiveWhenTheParserThrowsSomethingElseOrReturnsNothingAnswers400Malformed()
     {
         var options = new TelnyxWebhookReceiverOptions { TimeProvider = _harness.Time };
         var verifier = new TelnyxWebhookVerifier(WebhookHarness.PublicKeyBase64, null, _harness.Time);
@@ -322,7 +322,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_when_the_handler_throws_answers_500_handler_failed()
+    public async Task ReceiveWhenTheHandlerThrowsAnswers500HandlerFailed()
     {
         var receiver = _harness.CreateReceiver();
         byte[] body = WebhookHarness.Body("evt-throws");
@@ -341,7 +341,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_when_the_body_stream_fails_logs_and_rethrows()
+    public async Task ReceiveWhenTheBodyStreamFailsLogsAndRethrows()
     {
         var receiver = _harness.CreateReceiver();
 
@@ -353,7 +353,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_aborted_while_reading_the_body_throws_operation_cancelled()
+    public async Task ReceiveAbortedWhileReadingTheBodyThrowsOperationCancelled()
     {
         var receiver = _harness.CreateReceiver();
         using var aborted = new CancellationTokenSource();
@@ -365,7 +365,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_of_an_event_without_id_is_dispatched_every_time()
+    public async Task ReceiveOfAnEventWithoutIdIsDispatchedEveryTime()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -381,7 +381,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task Receive_of_a_bare_event_without_envelope_is_handled()
+    public async Task ReceiveOfABareEventWithoutEnvelopeIsHandled()
     {
         var receiver = _harness.CreateReceiver();
         var dispatcher = new RecordingDispatcher();
@@ -393,7 +393,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public void Receiver_refuses_options_that_cannot_work()
+    public void ReceiverRefusesOptionsThatCannotWork()
     {
         var verifier = new TelnyxWebhookVerifier(WebhookHarness.PublicKeyBase64);
         TelnyxWebhookReceiver<TestEvent> Create(Action<TelnyxWebhookReceiverOptions> change)

@@ -15,7 +15,7 @@ public sealed class ReceiverTimeoutTests
     private readonly WebhookHarness _harness = new();
 
     [Fact]
-    public async Task Hanging_handler_that_ignores_cancellation_is_answered_500_at_the_timeout_and_its_claim_released()
+    public async Task HangingHandlerThatIgnoresCancellationIsAnswered500AtTheTimeoutAndItsClaimReleased()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache()));
         var receiver = _harness.CreateReceiver(o => o.HandlerTimeout = ShortTimeout, store);
@@ -43,7 +43,7 @@ public sealed class ReceiverTimeoutTests
     }
 
     [Fact]
-    public async Task Handler_that_honours_cancellation_sees_its_token_cancelled_at_the_timeout()
+    public async Task HandlerThatHonoursCancellationSeesItsTokenCancelledAtTheTimeout()
     {
         var receiver = _harness.CreateReceiver(o => o.HandlerTimeout = ShortTimeout);
         var observed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -67,7 +67,7 @@ public sealed class ReceiverTimeoutTests
     }
 
     [Fact]
-    public async Task Handler_finishing_within_the_timeout_is_handled()
+    public async Task HandlerFinishingWithinTheTimeoutIsHandled()
     {
         var receiver = _harness.CreateReceiver(o => o.HandlerTimeout = TimeSpan.FromSeconds(20));
         var dispatcher = new RecordingDispatcher(async (_, _, token) => await Task.Delay(50, token));
@@ -79,7 +79,7 @@ public sealed class ReceiverTimeoutTests
     }
 
     [Fact]
-    public async Task Request_aborted_while_the_handler_runs_releases_the_claim_and_is_logged_as_aborted()
+    public async Task RequestAbortedWhileTheHandlerRunsReleasesTheClaimAndIsLoggedAsAborted()
     {
         var store = new RecordingStore(new DistributedCacheDeliveryStore(WebhookHarness.NewCache()));
         var receiver = _harness.CreateReceiver(store: store);
@@ -107,7 +107,7 @@ public sealed class ReceiverTimeoutTests
     }
 
     [Fact]
-    public async Task Raw_body_of_a_pooled_buffer_stays_intact_while_an_abandoned_handler_still_reads_it()
+    public async Task RawBodyOfAPooledBufferStaysIntactWhileAnAbandonedHandlerStillReadsIt()
     {
         var receiver = _harness.CreateReceiver(o => o.HandlerTimeout = ShortTimeout);
         var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
