@@ -11,6 +11,7 @@ internal static class CSharpTypes
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonRead = "global::Telnyx.Runtime.Json.JsonRead";
     public const string JsonWrite = "global::Telnyx.Runtime.Json.JsonWrite";
+    public const string PropertyNames = "global::Telnyx.Runtime.Json.JsonPropertyNames";
     public const string Model = "global::Telnyx.Runtime.Json.ITelnyxJsonModel";
     public const string Converter = "global::Telnyx.Runtime.Json.TelnyxJsonConverter";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Telnyx.Generator\", \"0.1.0\")]";
