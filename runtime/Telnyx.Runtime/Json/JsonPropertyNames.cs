@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -13,9 +14,10 @@ namespace Telnyx.Runtime.Json;
 /// instance in a static field and its <c>ReadJson</c> switches on <see cref="IndexOf(ref Utf8JsonReader)"/>.
 /// </summary>
 /// <remarks>
-/// Names are grouped by UTF-8 length; within a length each name is stored as two 64-bit keys that cover all of its
-/// bytes when it is at most 16 bytes long (most API names), so a lookup is one length check and a couple of integer
-/// compares, with a byte compare only for the middle of longer names. Instances are immutable and thread-safe.
+/// Names are indexed by UTF-8 length (an array as long as the longest name, most lengths holding at most one name,
+/// further ones chained); each name is stored as two 64-bit keys that are all of its bytes when it is at most 16 bytes
+/// long (most API names). A lookup is one bounds check, a few integer compares and, only for longer names, a compare
+/// of the middle bytes: measured as fast as the per-model <c>switch</c> on length it replaces. Immutable, thread-safe.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class JsonPropertyNames
@@ -23,59 +25,69 @@ public sealed class JsonPropertyNames
     /// <summary>Escaped names (or names split across segments) up to this many raw bytes are unescaped on the stack.</summary>
     private const int StackLimit = 256;
 
-    /// <summary>One name: its keys, its position in the constructor's list, and its bytes (for names over 16 bytes).</summary>
-    private readonly struct Entry
+    /// <summary>
+    /// One name: its keys, its position in the constructor's list, its bytes (compared only past 16 bytes) and the
+    /// next name of the same length in <see cref="_more"/> (-1 for none). An unused length has position -1 and no bytes.
+    /// </summary>
+    private readonly struct Slot
     {
-        public Entry(ulong head, ulong tail, int index, byte[] utf8)
+        public Slot(ulong head, ulong tail, byte[]? utf8, int index, int next)
         {
             Head = head;
             Tail = tail;
-            Index = index;
             Utf8 = utf8;
+            Index = index;
+            Next = next;
         }
 
         public ulong Head { get; }
         public ulong Tail { get; }
+        public byte[]? Utf8 { get; }
         public int Index { get; }
-        public byte[] Utf8 { get; }
+        public int Next { get; }
     }
 
-    /// <summary>Entries sorted by (UTF-8 length, index).</summary>
-    private readonly Entry[] _entries;
+    /// <summary>By UTF-8 length: the first name of that length (most lengths have one), up to the longest name.</summary>
+    private readonly Slot[] _byLength;
 
-    /// <summary>
-    /// <c>_starts[n]</c> .. <c>_starts[n + 1]</c> is the range of <see cref="_entries"/> whose names are n bytes long;
-    /// the array has one slot more than the longest name needs.
-    /// </summary>
-    private readonly int[] _starts;
+    /// <summary>The second and later names of a length, chained from <see cref="_byLength"/>.</summary>
+    private readonly Slot[] _more;
 
     /// <summary>Creates the table; <see cref="IndexOf(ref Utf8JsonReader)"/> returns positions in this list.</summary>
     /// <param name="names">The wire names in property order. When a name repeats, the first position wins.</param>
     public JsonPropertyNames(params string[] names)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var entries = new Entry[names.Length];
-        var maxLength = 0;
+        var utf8 = new byte[names.Length][];
+        var longest = -1;
         for (var i = 0; i < names.Length; i++)
         {
             ArgumentNullException.ThrowIfNull(names[i], nameof(names));
-            var utf8 = Encoding.UTF8.GetBytes(names[i]);
-            Keys(utf8, out var head, out var tail);
-            entries[i] = new Entry(head, tail, i, utf8);
-            maxLength = Math.Max(maxLength, utf8.Length);
+            utf8[i] = Encoding.UTF8.GetBytes(names[i]);
+            longest = Math.Max(longest, utf8[i].Length);
         }
-        // Ties go by index, so of two equal names the first is found.
-        Array.Sort(entries, static (a, b) => a.Utf8.Length != b.Utf8.Length ? a.Utf8.Length.CompareTo(b.Utf8.Length) : a.Index.CompareTo(b.Index));
 
-        var starts = new int[names.Length == 0 ? 1 : maxLength + 2];
-        var next = 0;
-        for (var length = 0; length < starts.Length; length++)
+        // Built back to front, so each chain lists its names in position order and a repeated name finds the first.
+        var byLength = new Slot[longest + 1];
+        for (var n = 0; n < byLength.Length; n++) byLength[n] = new Slot(0, 0, null, -1, -1);
+        var more = new Slot[names.Length];
+        var used = 0;
+        for (var i = names.Length - 1; i >= 0; i--)
         {
-            starts[length] = next;
-            while (next < entries.Length && entries[next].Utf8.Length == length) next++;
+            var bytes = utf8[i];
+            ref var first = ref byLength[bytes.Length];
+            var next = -1;
+            if (first.Index >= 0)
+            {
+                more[used] = first;
+                next = used++;
+            }
+            Keys(bytes, out var head, out var tail);
+            first = new Slot(head, tail, bytes, i, next);
         }
-        _entries = entries;
-        _starts = starts;
+        Array.Resize(ref more, used);
+        _byLength = byLength;
+        _more = more;
         Count = names.Length;
     }
 
@@ -87,6 +99,7 @@ public sealed class JsonPropertyNames
     /// split across a <see cref="ReadOnlySequence{T}"/> are compared unescaped. The reader does not move.
     /// </summary>
     /// <exception cref="InvalidOperationException">The reader is not on a property name or string, or an escaped name is not valid UTF-16.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int IndexOf(ref Utf8JsonReader reader)
         => reader.HasValueSequence || reader.ValueIsEscaped ? IndexOfUnescaped(ref reader) : IndexOf(reader.ValueSpan);
 
@@ -94,23 +107,22 @@ public sealed class JsonPropertyNames
     public int IndexOf(ReadOnlySpan<byte> utf8Name)
     {
         var length = utf8Name.Length;
-        var starts = _starts;
-        // One unsigned compare rejects every length past the longest name; the slot after it exists by construction.
-        if ((uint)length >= (uint)(starts.Length - 1)) return -1;
-        var start = starts[length];
-        var end = starts[length + 1];
-        if (start == end) return -1;
-
+        var byLength = _byLength;
+        if ((uint)length >= (uint)byLength.Length) return -1;
         Keys(utf8Name, out var head, out var tail);
-        var entries = _entries;
-        for (var i = start; i < end; i++)
+        ref readonly var slot = ref byLength[length];
+        while (true)
         {
-            ref readonly var entry = ref entries[i];
-            if (entry.Head != head || entry.Tail != tail) continue;
-            // The keys cover the first and last 8 bytes: only a longer name has a middle left to compare.
-            if (length <= 16 || utf8Name.Slice(8, length - 16).SequenceEqual(entry.Utf8.AsSpan(8, length - 16))) return entry.Index;
+            if (slot.Head == head && slot.Tail == tail)
+            {
+                // The keys cover the first and last 8 bytes, so up to 16 bytes they are the whole name (and on an
+                // unused length, whose keys are zero, the position is -1 anyway); a longer name compares its middle.
+                if (length <= 16) return slot.Index;
+                if (slot.Utf8 is { } bytes && utf8Name.Slice(8, length - 16).SequenceEqual(bytes.AsSpan(8, length - 16))) return slot.Index;
+            }
+            if (slot.Next < 0) return -1;
+            slot = ref _more[slot.Next];
         }
-        return -1;
     }
 
     /// <summary>The slow path: unescape (or join the segments of) the name, then look it up.</summary>
@@ -118,7 +130,7 @@ public sealed class JsonPropertyNames
     {
         var raw = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
         // Unescaping never lengthens a name, and shortens it at most sixfold ("\u0061" is one byte).
-        var longest = _starts.Length - 2;
+        var longest = _byLength.Length - 1;
         if (raw > (reader.ValueIsEscaped ? 6L * longest : longest)) return -1;
 
         byte[]? rented = null;
@@ -139,6 +151,7 @@ public sealed class JsonPropertyNames
     /// (overlapping when shorter than 16); 4 to 7 bytes fit in <paramref name="head"/> as its first and last 4; up
     /// to 3 as bytes. Native byte order on both sides, so the keys only need to agree within one process.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Keys(ReadOnlySpan<byte> name, out ulong head, out ulong tail)
     {
         var length = name.Length;
