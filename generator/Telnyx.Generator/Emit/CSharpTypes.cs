@@ -11,6 +11,7 @@ internal static class CSharpTypes
     public const string TokenType = "global::System.Text.Json.JsonTokenType";
     public const string JsonRead = "global::Telnyx.Runtime.Primitives.JsonRead";
     public const string JsonWrite = "global::Telnyx.Runtime.Primitives.JsonWrite";
+    public const string PropertyNames = "global::Telnyx.Runtime.Primitives.JsonPropertyNames";
     public const string Model = "global::Telnyx.Runtime.Primitives.ITelnyxJsonModel";
     public const string Converter = "global::Telnyx.Runtime.Primitives.TelnyxJsonConverter";
     public const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"Telnyx.Generator\", \"0.1.0\")]";

@@ -82,7 +82,7 @@ internal static class ObjectEmitter
         }
     }
 
-    /// <summary>The serialization half: converter attribute, <c>ITelnyxJsonModel&lt;T&gt;</c>, reader, name lookup, writer.</summary>
+    /// <summary>The serialization half: converter attribute, <c>ITelnyxJsonModel&lt;T&gt;</c>, wire-name table, reader, writer.</summary>
     public static void EmitJson(SourceWriter w, ObjectModel model, string ns)
     {
         var self = model.Name;
@@ -92,9 +92,9 @@ internal static class ObjectEmitter
         w.Begin().Add("partial record ").Add(self).Add(" : ").Add(CSharpTypes.Model).Add('<').Add(self).Add('>').End();
         using (w.Open())
         {
-            EmitRead(w, model, slots, tracked, ns);
+            EmitNames(w, slots);
             w.Line();
-            EmitPropertyIndex(w, slots);
+            EmitRead(w, model, slots, tracked, ns);
             w.Line();
             EmitWrite(w, model, slots, ns);
         }
@@ -185,7 +185,7 @@ internal static class ObjectEmitter
             w.Line("global::System.Collections.Generic.Dictionary<string, " + CSharpTypes.JsonElement + ">? extra = null;");
             using (w.Block("while (reader.Read() && reader.TokenType == " + CSharpTypes.TokenType + ".PropertyName)"))
             {
-                w.Line("var index = PropertyIndex(ref reader);");
+                w.Line("var index = s_names.IndexOf(ref reader);");
                 w.Line("var unknownName = index < 0 ? reader.GetString()! : null;");
                 w.Line("reader.Read();");
                 using (w.Block("switch (index)"))
@@ -229,44 +229,19 @@ internal static class ObjectEmitter
         }
     }
 
-    /// <summary>Maps the UTF-8 property name the reader is on to a property index: a switch on length, then byte compares.</summary>
-    private static void EmitPropertyIndex(SourceWriter w, Slot[] slots)
+    /// <summary>
+    /// The model's wire names in property order, built once into the runtime's lookup table, so the reader's
+    /// <c>switch (index)</c> needs no per-model name-matching code.
+    /// </summary>
+    private static void EmitNames(SourceWriter w, Slot[] slots)
     {
-        using (w.Block("private static int PropertyIndex(ref " + CSharpTypes.Reader + " reader)"))
+        w.Begin().Add("private static readonly ").Add(CSharpTypes.PropertyNames).Add(" s_names = new(");
+        for (var i = 0; i < slots.Length; i++)
         {
-            w.Line("global::System.ReadOnlySpan<byte> name = reader.HasValueSequence || reader.ValueIsEscaped ? " + CSharpTypes.JsonRead + ".UnescapedName(ref reader) : reader.ValueSpan;");
-            if (slots.Length > 0)
-            {
-                // Sorted by (UTF-8 length, property index): each length is one case, properties in spec order within it.
-                var keys = new long[slots.Length];
-                for (var i = 0; i < slots.Length; i++)
-                {
-                    keys[i] = ((long)System.Text.Encoding.UTF8.GetByteCount(slots[i].Property.JsonName) << 32) | (uint)i;
-                }
-                Array.Sort(keys);
-                using (w.Block("switch (name.Length)"))
-                {
-                    for (var k = 0; k < keys.Length; k++)
-                    {
-                        var length = (int)(keys[k] >> 32);
-                        if (k == 0 || length != (int)(keys[k - 1] >> 32))
-                        {
-                            w.Begin().Add("case ").Add(length).Add(':').End();
-                            w.Indent();
-                        }
-                        var index = (int)(keys[k] & 0xFFFFFFFF);
-                        w.Begin().Add("if (global::System.MemoryExtensions.SequenceEqual(name, ").AddUtf8Literal(slots[index].Property.JsonName)
-                            .Add(")) return ").Add(index).Add(';').End();
-                        if (k == keys.Length - 1 || length != (int)(keys[k + 1] >> 32))
-                        {
-                            w.Line("break;");
-                            w.Unindent();
-                        }
-                    }
-                }
-            }
-            w.Line("return -1;");
+            if (i > 0) w.Add(", ");
+            w.AddLiteral(slots[i].Property.JsonName);
         }
+        w.Add(");").End();
     }
 
     private static void EmitWrite(SourceWriter w, ObjectModel model, Slot[] slots, string ns)
