@@ -44,24 +44,13 @@ internal static class ClientEmitter
                 {
                     w.Line(root.PropertyName + " = new " + root.ClassName + "(_core);");
                 }
-                if (hasWebhooks) w.Line("Webhooks = new TelnyxWebhooks(() => CreateWebhookVerifier(core.Options));");
+                if (hasWebhooks) w.Line("Webhooks = new TelnyxWebhooks(() => global::Telnyx.Runtime.TelnyxWebhookVerifier.FromOptions(core.Options));");
             }
             if (hasWebhooks)
             {
                 w.Line();
                 w.DocXml("Webhook verification and parsing, with the key from <c>TelnyxClientOptions.WebhookPublicKey</c> or <c>TELNYX_PUBLIC_KEY</c>.");
                 w.Line("public TelnyxWebhooks Webhooks { get; }");
-                w.Line();
-                using (w.Block("private static global::Telnyx.Runtime.TelnyxWebhookVerifier CreateWebhookVerifier(" + ClientOptions + " options)"))
-                {
-                    w.Line("var key = options.WebhookPublicKey;");
-                    w.Line("if (string.IsNullOrWhiteSpace(key)) key = global::System.Environment.GetEnvironmentVariable(" + ClientOptions + ".WebhookPublicKeyEnvironmentVariable);");
-                    using (w.Block("if (string.IsNullOrWhiteSpace(key))"))
-                    {
-                        w.Line("throw new global::Telnyx.Runtime.TelnyxConfigurationException(\"No Telnyx webhook public key: set TelnyxClientOptions.WebhookPublicKey or the TELNYX_PUBLIC_KEY environment variable (Mission Control Portal, Keys & Credentials, Public Key).\");");
-                    }
-                    w.Line("return new global::Telnyx.Runtime.TelnyxWebhookVerifier(key, options.WebhookTolerance, options.TimeProvider);");
-                }
             }
             foreach (var root in roots)
             {
@@ -282,6 +271,11 @@ internal static class ClientEmitter
     private static string ReaderLambda(TypeRef type, string ns)
     {
         var name = CSharpTypes.Name(type, ns);
+        if (type.Kind == TypeKind.Object)
+        {
+            // A runtime method group, not a lambda: one less method body per operation for the compiler and analyzers.
+            return CSharpTypes.JsonRead + ".Model<" + name + ">";
+        }
         return "static (ref " + CSharpTypes.Reader + " reader) => " + CSharpTypes.TryRead(type, ns, "var value") + " ? value : throw " + CSharpTypes.JsonRead + ".Unexpected(ref reader, " + SourceWriter.Literal(name.Replace("global::", "")) + ")";
     }
 

@@ -308,6 +308,13 @@ public static class JsonRead
     public static bool JsonEquals(object? left, object? right)
         => left is JsonElement a && right is JsonElement b ? JsonElement.DeepEquals(a, b) : Equals(left, right);
 
+    /// <summary>
+    /// Reads one whole model, or throws <see cref="JsonException"/> when the JSON cannot be one: the response reader of
+    /// a generated operation, passed as a method group so the compiler caches one delegate per model type.
+    /// </summary>
+    public static T Model<T>(ref Utf8JsonReader reader) where T : class, ITelnyxJsonModel<T>
+        => TryReadObject<T>(ref reader, out var value) ? value : throw Unexpected(ref reader, typeof(T).FullName ?? typeof(T).Name);
+
     /// <summary>The exception for a JSON token that cannot start a <paramref name="typeName"/>.</summary>
     public static JsonException Unexpected(ref Utf8JsonReader reader, string typeName)
         => new($"Cannot read {typeName} from a JSON {reader.TokenType} token at byte {reader.TokenStartIndex}.");

@@ -56,6 +56,25 @@ public sealed class TelnyxWebhookVerifier
         TimeProvider = timeProvider ?? TimeProvider.System;
     }
 
+    /// <summary>
+    /// Creates the verifier a client's <c>Webhooks</c> uses: the key from <see cref="TelnyxClientOptions.WebhookPublicKey"/>,
+    /// else the <c>TELNYX_PUBLIC_KEY</c> environment variable, with the options' tolerance and clock.
+    /// </summary>
+    /// <param name="options">The client's options.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="TelnyxConfigurationException">Neither the options nor the environment give a key.</exception>
+    public static TelnyxWebhookVerifier FromOptions(TelnyxClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var key = options.WebhookPublicKey;
+        if (string.IsNullOrWhiteSpace(key)) key = Environment.GetEnvironmentVariable(TelnyxClientOptions.WebhookPublicKeyEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new TelnyxConfigurationException("No Telnyx webhook public key: set TelnyxClientOptions.WebhookPublicKey or the TELNYX_PUBLIC_KEY environment variable (Mission Control Portal, Keys & Credentials, Public Key).");
+        }
+        return new TelnyxWebhookVerifier(key, options.WebhookTolerance, options.TimeProvider);
+    }
+
     /// <summary>Creates a verifier from the Telnyx public key as bytes.</summary>
     /// <param name="publicKey">The raw 32-byte Ed25519 key, or its 44-byte DER SubjectPublicKeyInfo (OID 1.3.101.112).</param>
     /// <param name="tolerance">How far the timestamp may be from now, in either direction; defaults to <see cref="DefaultTolerance"/>.</param>
