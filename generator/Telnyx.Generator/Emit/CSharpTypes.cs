@@ -89,9 +89,14 @@ internal static class CSharpTypes
     /// Appends an expression that reads the property the reader is on into the local <paramref name="local"/> (or keeps a
     /// misfit in <c>extra</c>) and yields false only in that last case.
     /// </summary>
-    public static SourceWriter AddReadProperty(this SourceWriter w, TypeRef type, string ns, string local, string jsonName)
+    public static SourceWriter AddReadProperty(this SourceWriter w, TypeRef type, string ns, string local, string jsonName, string? constant = null)
     {
         w.Add(JsonRead);
+        if (constant is not null && type.Kind == TypeKind.String)
+        {
+            // The spec's one value comes back as the literal itself: no string allocated per item of a page.
+            return w.Add(".ReadConstant(ref reader, ref ").Add(local).Add(", ref extra, ").AddLiteral(jsonName).Add(", ").AddLiteral(constant).Add(')');
+        }
         switch (type.Kind)
         {
             case TypeKind.Array:

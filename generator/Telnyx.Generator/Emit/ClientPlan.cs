@@ -80,11 +80,11 @@ internal static class ClientPlan
 
     /// <summary>
     /// The model as the JSON half sees it: without the documentation only the shape file shows, so editing a
-    /// description re-emits the shape file and leaves the JSON file cached.
+    /// description re-emits the shape file and leaves the JSON file cached. The constant stays: the reader returns it.
     /// </summary>
     private static ObjectModel WithoutDocs(ObjectModel o) => o with
     {
         Doc = null,
-        Properties = o.Properties.Select(p => p with { Doc = null, IsDeprecated = false, Constant = null }).ToEquatableArray(),
+        Properties = o.Properties.Select(p => p with { Doc = null, IsDeprecated = false }).ToEquatableArray(),
     };
 }

@@ -196,11 +196,11 @@ internal static class ObjectEmitter
                         w.Begin().Add("case ").Add(i).Add(": ");
                         if (slot.Bit < 0)
                         {
-                            w.AddReadProperty(slot.Property.Type, ns, slot.Local, slot.Property.JsonName).Add("; break;").End();
+                            w.AddReadProperty(slot.Property.Type, ns, slot.Local, slot.Property.JsonName, slot.Property.Constant).Add("; break;").End();
                         }
                         else
                         {
-                            w.Add("if (").AddReadProperty(slot.Property.Type, ns, slot.Local, slot.Property.JsonName)
+                            w.Add("if (").AddReadProperty(slot.Property.Type, ns, slot.Local, slot.Property.JsonName, slot.Property.Constant)
                                 .Add(") present").Add(slot.Bit / 64).Add(" |= ").Add(Masks[slot.Bit % 64]).Add("; break;").End();
                         }
                     }

@@ -75,7 +75,7 @@ internal static class EnvelopeReader
         {
             throw new JsonException($"Expected a JSON object with a 'data' array, found {reader.TokenType}.");
         }
-        List<T>? items = null;
+        T[]? items = null;
         PageMeta? meta = null;
         bool sawData = false;
         int dataHash = 0;
@@ -95,10 +95,18 @@ internal static class EnvelopeReader
                     throw new JsonException($"Expected 'data' to be an array, found {reader.TokenType}.");
                 }
                 int start = checked((int)reader.TokenStartIndex);
-                items = new List<T>();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                var builder = new PooledArrayBuilder<T>();
+                try
                 {
-                    items.Add(itemReader(ref reader));
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        builder.Add(itemReader(ref reader));
+                    }
+                    items = builder.ToArray();
+                }
+                finally
+                {
+                    builder.Dispose();
                 }
                 var raw = body.Slice(start, checked((int)reader.BytesConsumed) - start);
                 var hash = new HashCode();
@@ -125,7 +133,7 @@ internal static class EnvelopeReader
         {
             throw new JsonException("The list response has no 'data' member.");
         }
-        IReadOnlyList<T> list = items is null ? Array.Empty<T>() : items;
+        IReadOnlyList<T> list = items ?? Array.Empty<T>();
         return new EnvelopePage<T>(new TelnyxPage<T>(list, meta, pageNumber), dataHash, dataLength);
     }
 

@@ -215,42 +215,12 @@ public sealed class TelnyxHttpCore : IDisposable
 
     /// <summary>
     /// The one send path: every public method (and the pager) is this with a different <paramref name="handler"/>,
-    /// which reads the 2xx body while it is still in the pooled buffer. A reader failure is an invalid response.
+    /// which reads the 2xx body while it is still in the pooled buffer. Attempts repeat as
+    /// <see cref="TelnyxRetryPolicy"/> decides; a final failure throws the typed exception. One async state machine
+    /// per call, as a hand-written call has: generic over the handler, so each response shape has its own copy.
     /// </summary>
     internal async Task<T> SendWithHandlerAsync<THandler, T>(TelnyxRequest request, THandler handler, RequestOptions? options, CancellationToken cancellationToken)
         where THandler : struct, IResponseHandler<T>
-    {
-        var response = await SendUntilSuccessAsync(request, options, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return handler.Handle(in response);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
-        {
-            int status = (int)response.Message.StatusCode;
-            string text = Encoding.UTF8.GetString(response.Span);
-            var invalid = new TelnyxInvalidResponseException(
-                $"Telnyx API returned {status.ToString(CultureInfo.InvariantCulture)} with a body that is not the expected JSON: {ex.Message}",
-                status, text, ex, response.Attempts);
-            response.Telemetry?.Failed(invalid);
-            throw invalid;
-        }
-        catch (Exception ex) when (response.Telemetry is { } telemetry && telemetry.Failed(ex))
-        {
-            // Never entered: any other failure of the reader is recorded on the span by the filter.
-            throw;
-        }
-        finally
-        {
-            response.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Sends attempts until one returns 2xx, retrying as <see cref="TelnyxRetryPolicy"/> decides; a final failure
-    /// throws the typed exception. Not generic, so the one state machine serves every result type.
-    /// </summary>
-    private async Task<BufferedResponse> SendUntilSuccessAsync(TelnyxRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -285,6 +255,7 @@ public sealed class TelnyxHttpCore : IDisposable
 
         // Null unless something listens; its span is Activity.Current while the attempts run, so HttpClient's nest in it.
         var telemetry = OperationTelemetry.Start(request);
+        BufferedResponse success;
         try
         {
             Uri uri = _requests.BuildUri(request, extraQuery);
@@ -341,7 +312,8 @@ public sealed class TelnyxHttpCore : IDisposable
                     if (status >= 200 && status <= 299)
                     {
                         telemetry?.Succeeded(status, attempt);
-                        return new BufferedResponse(response, buffer, length, attempt, telemetry);
+                        success = new BufferedResponse(response, buffer, length, attempt, telemetry);
+                        break;
                     }
                     try
                     {
@@ -374,6 +346,36 @@ public sealed class TelnyxHttpCore : IDisposable
         {
             // Never entered: the filter records the failure and returns false.
             throw;
+        }
+        return Handle<THandler, T>(handler, in success);
+    }
+
+    /// <summary>Runs the handler on a 2xx response, then returns its buffer; a reader failure is an invalid response.</summary>
+    private static T Handle<THandler, T>(THandler handler, in BufferedResponse response)
+        where THandler : struct, IResponseHandler<T>
+    {
+        try
+        {
+            return handler.Handle(in response);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            int status = (int)response.Message.StatusCode;
+            string text = Encoding.UTF8.GetString(response.Span);
+            var invalid = new TelnyxInvalidResponseException(
+                $"Telnyx API returned {status.ToString(CultureInfo.InvariantCulture)} with a body that is not the expected JSON: {ex.Message}",
+                status, text, ex, response.Attempts);
+            response.Telemetry?.Failed(invalid);
+            throw invalid;
+        }
+        catch (Exception ex) when (response.Telemetry is { } telemetry && telemetry.Failed(ex))
+        {
+            // Never entered: any other failure of the reader is recorded on the span by the filter.
+            throw;
+        }
+        finally
+        {
+            response.Dispose();
         }
     }
 

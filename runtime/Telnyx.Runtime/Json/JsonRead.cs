@@ -116,18 +116,25 @@ public static class JsonRead
         value = null;
         if (reader.TokenType != JsonTokenType.StartArray) return false;
         var start = reader;
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var items = new PooledArrayBuilder<T>();
+        try
         {
-            if (!readElement(ref reader, out var item))
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                reader = start;
-                return false;
+                if (!readElement(ref reader, out var item))
+                {
+                    reader = start;
+                    return false;
+                }
+                items.Add(item);
             }
-            list.Add(item);
+            value = items.ToArray();
+            return true;
         }
-        value = list;
-        return true;
+        finally
+        {
+            items.Dispose();
+        }
     }
 
     /// <summary>Reads an object as a dictionary whose every value fits; otherwise rewinds and returns false.</summary>
@@ -165,6 +172,20 @@ public static class JsonRead
             case JsonTokenType.Null: field = null; return true;
             default: Capture(ref extra, name, ref reader); return false;
         }
+    }
+
+    /// <summary>
+    /// Reads a string property the spec fixes to one value (a one-value enum or <c>const</c>): the expected value
+    /// yields <paramref name="constant"/> itself, so the usual case allocates nothing; any other string is kept as read.
+    /// </summary>
+    public static bool ReadConstant(ref Utf8JsonReader reader, ref string? field, ref Dictionary<string, JsonElement>? extra, string name, string constant)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(constant))
+        {
+            field = constant;
+            return true;
+        }
+        return ReadString(ref reader, ref field, ref extra, name);
     }
 
     /// <summary>Reads a 32-bit integer property.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Telnyx.Runtime.Primitives;
@@ -101,6 +102,76 @@ public sealed class PropertyHelperTests
         var map = Read<IReadOnlyDictionary<string, long>?>("{\"a\":1,\"b\":2}", null, (ref Utf8JsonReader r, ref IReadOnlyDictionary<string, long>? f, ref Dictionary<string, JsonElement>? e, string n)
             => JsonRead.ReadMap(ref r, JsonRead.TryReadInt64, ref f, ref e, n));
         Assert.Equal(2, map.Field!["b"]);
+    }
+
+    [Fact]
+    public void ConstantReturnsTheLiteralItselfAndKeepsAnyOtherValue()
+    {
+        const string Constant = "conference";
+        PropertyReader<string?> read = (ref Utf8JsonReader r, ref string? f, ref Dictionary<string, JsonElement>? e, string n)
+            => JsonRead.ReadConstant(ref r, ref f, ref e, n, Constant);
+        var expected = Read<string?>("\"conference\"", null, read);
+        Assert.True(expected.Taken);
+        Assert.Same(Constant, expected.Field);
+        // An escaped spelling of the same text is the same value.
+        Assert.Same(Constant, Read<string?>("\"conf\\u0065rence\"", null, read).Field);
+        // The server may send a value the spec did not list: it is kept as read, not replaced by the constant.
+        var other = Read<string?>("\"conference_v2\"", null, read);
+        Assert.Equal((true, "conference_v2"), Pick(other));
+        Assert.Equal((true, (string?)null), Pick(Read<string?>("null", "before", read)));
+        var misfit = Read<string?>("7", null, read);
+        Assert.False(misfit.Taken);
+        Assert.Equal(7, misfit.Extra!["prop"].GetInt32());
+    }
+
+    [Fact]
+    public void ConstantReadAllocatesNothingForTheExpectedValue()
+    {
+        var bytes = Encoding.UTF8.GetBytes("\"conference\"");
+        string? field = null;
+        Dictionary<string, JsonElement>? extra = null;
+        ReadOnce(bytes, ref field, ref extra);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            ReadOnce(bytes, ref field, ref extra);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        static void ReadOnce(byte[] json, ref string? field, ref Dictionary<string, JsonElement>? extra)
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            JsonRead.ReadConstant(ref reader, ref field, ref extra, "record_type", "conference");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    public void ListsOfAnyLengthReadInOrderIntoAnExactSizeArray(int count)
+    {
+        var json = "[" + string.Join(",", System.Linq.Enumerable.Range(0, count).Select(i => "\"v" + i + "\"")) + "]";
+        var list = Read<IReadOnlyList<string>?>(json, null, (ref Utf8JsonReader r, ref IReadOnlyList<string>? f, ref Dictionary<string, JsonElement>? e, string n)
+            => JsonRead.ReadList(ref r, JsonRead.TryReadString, ref f, ref e, n));
+        Assert.True(list.Taken);
+        Assert.Equal(System.Linq.Enumerable.Range(0, count).Select(i => "v" + i), list.Field!);
+        Assert.Equal(count, Assert.IsType<string[]>(list.Field).Length);
+    }
+
+    [Fact]
+    public void AListThatFailsLateStillRewindsAndKeepsTheRawArray()
+    {
+        // The misfit comes after the builder grew twice, so rewinding must not depend on what was rented.
+        var json = "[" + string.Join(",", System.Linq.Enumerable.Range(0, 40).Select(i => "\"v" + i + "\"")) + ",false]";
+        var list = Read<IReadOnlyList<string>?>(json, null, (ref Utf8JsonReader r, ref IReadOnlyList<string>? f, ref Dictionary<string, JsonElement>? e, string n)
+            => JsonRead.ReadList(ref r, JsonRead.TryReadString, ref f, ref e, n));
+        Assert.False(list.Taken);
+        Assert.Null(list.Field);
+        Assert.Equal(41, list.Extra!["prop"].GetArrayLength());
     }
 
     [Fact]

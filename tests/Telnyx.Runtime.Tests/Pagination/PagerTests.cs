@@ -297,4 +297,29 @@ public sealed class PagerTests
 
         await Assert.ThrowsAsync<TelnyxPermissionDeniedException>(() => CollectAsync(new TelnyxPager<string>(core, Factory, ItemReader, 1, null, default)));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(17)]
+    [InlineData(250)]
+    public void ParsePageReadsEveryItemInOrderWhateverTheCount(int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(i => "c" + i).ToArray();
+        var page = TelnyxPager<string>.ParsePage(System.Text.Encoding.UTF8.GetBytes(Page(ids, 1, 250, 1, count)), ItemReader);
+
+        Assert.Equal(ids, page.Items);
+        Assert.Equal(new PageMeta(1, 250, 1, count), page.Meta);
+    }
+
+    [Fact]
+    public void AnItemReaderThatThrowsMidPageLeavesTheNextParseIntact()
+    {
+        // The pooled buffer the items gather in must go back clean even when the reader fails halfway.
+        var body = System.Text.Encoding.UTF8.GetBytes(Page(Enumerable.Range(0, 40).Select(i => "c" + i), 1, 40, 1, 40));
+        JsonValueReader<string> failing = (ref Utf8JsonReader r) => r.TokenStartIndex > body.Length / 2 ? throw new JsonException("late failure") : ItemReader(ref r);
+        Assert.Throws<JsonException>(() => TelnyxPager<string>.ParsePage(body, failing));
+
+        var page = TelnyxPager<string>.ParsePage(body, ItemReader);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => "c" + i), page.Items);
+    }
 }

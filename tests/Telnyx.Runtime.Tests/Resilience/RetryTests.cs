@@ -224,7 +224,8 @@ public sealed class RetryTests
         using var core = TestClients.Create(server);
         await core.SendForDataAsync(TestClients.Get("/warm"), TestResult.Reader, null, default);
 
-        var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, new RequestOptions { Timeout = TimeSpan.FromMilliseconds(200) }, default);
+        // One second is far below the stalled attempt's 30 s, and leaves the retried attempt room on a loaded machine.
+        var result = await core.SendForDataAsync(TestClients.Get("/x"), TestResult.Reader, new RequestOptions { Timeout = TimeSpan.FromSeconds(1) }, default);
 
         Assert.Equal("ok", result.Id);
         Assert.Equal(3, server.RequestCount);
